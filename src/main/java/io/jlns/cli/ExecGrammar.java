@@ -1,0 +1,108 @@
+package io.jlns.cli;
+
+import io.jlns.config.ConfigPrinter;
+import io.jlns.config.grammar.Command.Outcome;
+import io.jlns.config.grammar.Mode;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The EXEC modes ({@code Router>} and {@code Router#}) and their commands. */
+final class ExecGrammar {
+  final Mode<ExecSession> user;
+  final Mode<ExecSession> privileged;
+
+  ExecGrammar() {
+    Map<String, String> glossary = new HashMap<>();
+    glossary.put("show", "Show running system information");
+    glossary.put("crypto", "Encryption module");
+    glossary.put("ip", "IP information");
+    glossary.put("version", "System hardware and software status");
+    glossary.put("enable", "Turn on privileged commands");
+    glossary.put("exit", "Exit from the EXEC");
+    glossary.put("logout", "Exit from the EXEC");
+    glossary.put("quit", "Exit from the EXEC");
+    glossary.put("terminal", "Set terminal line parameters");
+    glossary.put("length", "Set number of lines on a screen");
+    user = new Mode<>("exec", ">", null, false, glossary);
+    privileged = new Mode<>("privileged", "#", null, false, glossary);
+    for (Mode<ExecSession> m : java.util.List.of(user, privileged)) {
+      common(m);
+    }
+    privilegedOnly(privileged);
+  }
+
+  private static void common(Mode<ExecSession> m) {
+    m.add("enable", (s, a) -> {
+      s.enable();
+      return Outcome.STAY;
+    });
+    m.add("(exit|logout|quit)", (s, a) -> {
+      s.close();
+      return Outcome.STAY;
+    });
+    m.add("show version", (s, a) -> {
+      s.print(ShowVersion.render(s.context()));
+      return Outcome.STAY;
+    });
+    m.add("terminal length <0-512>:n", (s, a) -> Outcome.STAY, "n", "Number of lines on screen (0 for no pausing)");
+  }
+
+  private static void privilegedOnly(Mode<ExecSession> m) {
+    m.add("disable", (s, a) -> {
+      s.disable();
+      return Outcome.STAY;
+    }, "disable", "Turn off privileged commands");
+    m.add("configure [terminal]", (s, a) -> {
+      s.configure();
+      return Outcome.STAY;
+    }, "configure", "Enter configuration mode", "terminal", "Configure from the terminal");
+    m.add("show running-config", (s, a) -> {
+      String text = ConfigPrinter.masked(s.config());
+      s.print("Building configuration...\n\nCurrent configuration : " + text.length() + " bytes\n" + text);
+      return Outcome.STAY;
+    }, "running-config", "Current operating configuration");
+    m.add("show crypto map [interface WORD:ifname|tag WORD:tagname]", (s, a) -> {
+      s.print(ShowCrypto.maps(s.config(), a.opt("ifname").orElse(null), a.opt("tagname").orElse(null)));
+      return Outcome.STAY;
+    }, "map", "Crypto maps", "interface", "Crypto maps for an interface", "tag", "Crypto maps with a given tag");
+    m.add("show crypto dynamic-map [tag WORD:tagname]", (s, a) -> {
+      s.print(ShowCrypto.dynamicMaps(s.config(), a.opt("tagname").orElse(null)));
+      return Outcome.STAY;
+    }, "dynamic-map", "Crypto map templates", "tag", "Crypto map templates with a given tag");
+    m.add("show crypto ipsec sa", (s, a) -> {
+      StringBuilder b = new StringBuilder();
+      for (io.jlns.config.Interface i : s.config().interfaces().values()) {
+        if (i.cryptoMap() == null) {
+          continue;
+        }
+        b.append("\ninterface: ").append(i.name()).append("\n    Crypto map tag: ").append(i.cryptoMap())
+            .append(", local addr ").append(i.address() == null ? "0.0.0.0" : i.address()).append("\n");
+        s.context().ipsec().saBlocks(i.name()).forEach(x -> b.append('\n').append(x));
+      }
+      s.print(b.append('\n').toString());
+      return Outcome.STAY;
+    }, "ipsec", "Show IPSEC information", "sa", "IPSEC SA table");
+    m.add("show crypto isakmp policy", (s, a) -> {
+      s.print(ShowCrypto.isakmpPolicies(s.config()));
+      return Outcome.STAY;
+    }, "isakmp", "Show ISAKMP", "policy", "Show ISAKMP protection suite policy");
+    m.add("show ip local pool [WORD:name]", (s, a) -> {
+      String out = ShowPool.pools(s.config(), a.opt("name").orElse(null), ShowPool.Usage.NONE);
+      if (out.startsWith("%")) {
+        throw new io.jlns.config.grammar.CommandException(out.substring(2).strip());
+      }
+      s.print(out);
+      return Outcome.STAY;
+    }, "local", "IP local options", "pool", "IP local address pool statistics");
+    m.add("(write memory|copy running-config startup-config)", (s, a) -> {
+      s.save();
+      return Outcome.STAY;
+    }, "write", "Write running configuration to memory, network, or terminal", "memory",
+        "Write to NV memory (the startup configuration file)", "copy", "Copy from one file to another",
+        "running-config", "Copy from current system configuration", "startup-config", "Copy to startup configuration");
+    m.add("write terminal", (s, a) -> {
+      s.print(ConfigPrinter.masked(s.config()));
+      return Outcome.STAY;
+    }, "terminal", "Write to terminal");
+  }
+}

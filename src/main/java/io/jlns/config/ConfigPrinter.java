@@ -1,0 +1,276 @@
+package io.jlns.config;
+
+import io.jlns.config.InertCommand.Section;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Prints a configuration in canonical IOS order and form (defaults omitted), for
+ * {@code show running-config} (secrets masked) and for saving (secrets in full). Parsing what
+ * it prints gives back the same configuration.
+ */
+public final class ConfigPrinter {
+  private final StringBuilder out = new StringBuilder();
+  private final boolean secrets;
+
+  private ConfigPrinter(boolean secrets) {
+    this.secrets = secrets;
+  }
+
+  /** The configuration with every secret replaced by {@code *****}. */
+  public static String masked(Config c) {
+    return new ConfigPrinter(false).print(c);
+  }
+
+  /** The configuration with its secrets, for {@code write memory}. */
+  public static String full(Config c) {
+    return new ConfigPrinter(true).print(c);
+  }
+
+  private String print(Config c) {
+    line("!");
+    inert(c, Section.HEAD);
+    line("hostname " + c.hostname());
+    bang();
+    inert(c, Section.BOOT);
+    if (c.enableSecret() != null) {
+      line("enable secret " + secret(c.enableSecret()));
+    }
+    if (c.enablePassword() != null) {
+      line("enable password " + secret(c.enablePassword()));
+    }
+    bang();
+    for (User u : c.users().values()) {
+      line("username " + u.name() + (u.privilege() != 1 ? " privilege " + u.privilege() : "")
+          + (u.isSecret() ? " secret " : " password ") + secret(u.credential()));
+    }
+    if (c.aaaNewModel()) {
+      line("aaa new-model");
+    }
+    if (!c.aaaPppMethods().isEmpty()) {
+      line("aaa authentication ppp default " + String.join(" ", c.aaaPppMethods()));
+    }
+    inert(c, Section.AAA);
+    bang();
+    inert(c, Section.IP);
+    vpdn(c);
+    crypto(c);
+    for (Interface i : c.interfaces().values()) {
+      iface(i);
+    }
+    inert(c, Section.ROUTING);
+    for (LocalPool p : c.pools().values()) {
+      for (LocalPool.Range r : p.ranges()) {
+        line("ip local pool " + p.name() + " " + r.start() + (r.end().equals(r.start()) ? "" : " " + r.end()));
+      }
+    }
+    inert(c, Section.IP_TAIL);
+    bang();
+    inert(c, Section.TAIL);
+    line("end");
+    return out.toString();
+  }
+
+  private void vpdn(Config c) {
+    if (c.vpdnEnable()) {
+      line("vpdn enable");
+    }
+    if (c.vpdnIgnoreUdpChecksum()) {
+      line("vpdn ip udp ignore checksum");
+    }
+    bang();
+    for (VpdnGroup g : c.vpdnGroups().values()) {
+      line("vpdn-group " + g.name());
+      if (g.acceptDialin()) {
+        line(" accept-dialin");
+        if (g.protocol() != null) {
+          line("  protocol " + g.protocol());
+        }
+        if (g.virtualTemplate() != 0) {
+          line("  virtual-template " + g.virtualTemplate());
+        }
+      }
+      if (!g.tunnelAuthentication()) {
+        line(" no l2tp tunnel authentication");
+      }
+      if (g.tunnelPassword() != null) {
+        line(" l2tp tunnel password " + secret(g.tunnelPassword()));
+      }
+      if (g.helloSeconds() != VpdnGroup.DEFAULT_HELLO) {
+        line(" l2tp tunnel hello " + g.helloSeconds());
+      }
+      bang();
+    }
+  }
+
+  private void crypto(Config c) {
+    for (Keyring k : c.keyrings().values()) {
+      line("crypto keyring " + k.name());
+      for (PresharedKey p : k.keys()) {
+        line("  pre-shared-key " + psk(p) + " key " + key(p.key()));
+      }
+      bang();
+    }
+    for (IsakmpPolicy p : c.isakmpPolicies().values()) {
+      line("crypto isakmp policy " + p.priority());
+      if (p.cipher() != IkeCipher.DES) {
+        line(" encr " + p.cipher().keyword() + (p.keyBits() > 128 ? " " + p.keyBits() : ""));
+      }
+      if (p.hash() != IkeHash.SHA) {
+        line(" hash " + p.hash().keyword());
+      }
+      if (p.preShare()) {
+        line(" authentication pre-share");
+      }
+      if (p.group() != DhGroup.GROUP1) {
+        line(" group " + p.group().number());
+      }
+      if (p.lifetime() != IsakmpPolicy.DEFAULT_LIFETIME) {
+        line(" lifetime " + p.lifetime());
+      }
+    }
+    for (PresharedKey p : c.isakmpKeys()) {
+      line("crypto isakmp key " + key(p.key()) + " " + psk(p));
+    }
+    IsakmpKeepalive k = c.isakmpKeepalive();
+    if (k != null) {
+      line("crypto isakmp keepalive " + k.seconds()
+          + (k.retry() != IsakmpKeepalive.DEFAULT_RETRY || k.periodic() ? " " + k.retry() : "")
+          + (k.periodic() ? " periodic" : ""));
+    }
+    if (c.natKeepalive() != 0) {
+      line("crypto isakmp nat keepalive " + c.natKeepalive());
+    }
+    bang();
+    if (c.saLifetimeSeconds() != Config.DEFAULT_SA_SECONDS) {
+      line("crypto ipsec security-association lifetime seconds " + c.saLifetimeSeconds());
+    }
+    if (c.saLifetimeKilobytes() != Config.DEFAULT_SA_KILOBYTES) {
+      line("crypto ipsec security-association lifetime kilobytes " + c.saLifetimeKilobytes());
+    }
+    if (c.replayWindow() != Config.DEFAULT_REPLAY_WINDOW) {
+      line("crypto ipsec security-association replay window-size " + c.replayWindow());
+    }
+    bang();
+    for (TransformSet t : c.transformSets().values()) {
+      line("crypto ipsec transform-set " + t.name() + " " + t.transformsText());
+      if (t.transportMode()) {
+        line(" mode transport");
+      }
+    }
+    bang();
+    maps("crypto dynamic-map ", c.dynamicMaps());
+    maps("crypto map ", c.cryptoMaps());
+  }
+
+  private void maps(String prefix, Map<String, SortedMap<Integer, MapEntry>> maps) {
+    for (MapEntry e : Config.entries(maps)) {
+      if (e.dynamicMap() != null) {
+        line(prefix + e.name() + " " + e.seq() + " ipsec-isakmp dynamic " + e.dynamicMap());
+        bang();
+        continue;
+      }
+      line(prefix + e.name() + " " + e.seq() + (prefix.equals("crypto map ") ? " ipsec-isakmp" : ""));
+      if (e.description() != null) {
+        line(" description " + e.description());
+      }
+      for (Ipv4Address p : e.peers()) {
+        line(" set peer " + p);
+      }
+      if (e.lifetimeSeconds() != 0) {
+        line(" set security-association lifetime seconds " + e.lifetimeSeconds());
+      }
+      if (e.lifetimeKilobytes() != 0) {
+        line(" set security-association lifetime kilobytes " + e.lifetimeKilobytes());
+      }
+      if (!e.transformSets().isEmpty()) {
+        line(" set transform-set " + String.join(" ", e.transformSets()));
+      }
+      if (e.pfs() != null) {
+        line(" set pfs group" + e.pfs().number());
+      }
+      if (e.natDemux()) {
+        line(" set nat demux");
+      }
+      if (e.matchAddress() != null) {
+        line(" match address " + e.matchAddress());
+      }
+      bang();
+    }
+  }
+
+  private void iface(Interface i) {
+    line("interface " + i.name());
+    if (i.description() != null) {
+      line(" description " + i.description());
+    }
+    if (i.address() != null) {
+      line(" ip address " + i.address() + " " + i.mask());
+    }
+    if (i.unnumbered() != null) {
+      line(" ip unnumbered " + i.unnumbered());
+    }
+    for (String x : i.extra()) {
+      line(" " + x);
+    }
+    if (i.cryptoMap() != null) {
+      line(" crypto map " + i.cryptoMap());
+    }
+    if (i.peerPool() != null) {
+      line(" peer default ip address pool " + i.peerPool());
+    }
+    if (!i.ipcpDns().isEmpty()) {
+      line(" ppp ipcp dns " + String.join(" ", i.ipcpDns().stream().map(Ipv4Address::toString).toList()));
+    }
+    if (i.pppMtuAdaptive()) {
+      line(" ppp mtu adaptive");
+    }
+    if (!i.pppAuthentication().isEmpty()) {
+      line(" ppp authentication " + String.join(" ", i.pppAuthentication()));
+    }
+    if (i.shutdown()) {
+      line(" shutdown");
+    }
+    bang();
+  }
+
+  private void inert(Config c, Section s) {
+    List<InertCommand> items = c.inert().stream().filter(i -> i.section() == s).toList();
+    for (InertCommand i : items) {
+      line(i.line());
+      for (String child : i.children()) {
+        line(" " + child);
+      }
+      if (!i.children().isEmpty()) {
+        bang();
+      }
+    }
+    if (!items.isEmpty()) {
+      bang();
+    }
+  }
+
+  private String psk(PresharedKey p) {
+    return p.byHostname() ? "hostname " + p.hostname() : "address " + p.address() + " " + p.mask();
+  }
+
+  private String key(Secret s) {
+    return secrets ? s.value() : Secret.MASK;
+  }
+
+  private String secret(Secret s) {
+    return s.type() + " " + (secrets ? s.value() : Secret.MASK);
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+
+  /** A '!' separator, never two in a row. */
+  private void bang() {
+    if (out.length() < 2 || out.charAt(out.length() - 2) != '!' || out.charAt(out.length() - 1) != '\n') {
+      line("!");
+    }
+  }
+}

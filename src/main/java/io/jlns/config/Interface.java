@@ -1,0 +1,72 @@
+package io.jlns.config;
+
+import java.util.List;
+
+/**
+ * {@code interface NAME}. The physical names of an IOS configuration are logical here: an
+ * interface maps to the host by its {@code ip address}. {@code extra} keeps, verbatim and in
+ * order, the interface commands that do not concern an LNS ({@code duplex}, {@code speed}...).
+ */
+public record Interface(
+    String name,
+    String description,
+    Ipv4Address address,
+    Ipv4Address mask,
+    String unnumbered,
+    String cryptoMap,
+    String peerPool,
+    List<String> pppAuthentication,
+    boolean pppMtuAdaptive,
+    List<Ipv4Address> ipcpDns,
+    boolean shutdown,
+    List<String> extra) {
+  public Interface {
+    pppAuthentication = List.copyOf(pppAuthentication);
+    ipcpDns = List.copyOf(ipcpDns);
+    extra = List.copyOf(extra);
+  }
+
+  public static Interface named(String name) {
+    return new Interface(name, null, null, null, null, null, null, List.of(), false, List.of(), false, List.of());
+  }
+
+  public Interface withDescription(String v) {
+    return new Interface(name, v, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+  }
+
+  public Interface withAddress(Ipv4Address a, Ipv4Address m) {
+    return new Interface(name, description, a, m, a == null ? unnumbered : null, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+  }
+
+  public Interface withUnnumbered(String v) {
+    return new Interface(name, description, v == null ? address : null, v == null ? mask : null, v, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+  }
+
+  public Interface withCryptoMap(String v) {
+    return new Interface(name, description, address, mask, unnumbered, v, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+  }
+
+  public Interface withPeerPool(String v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, v, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+  }
+
+  public Interface withPppAuthentication(List<String> v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, v, pppMtuAdaptive, ipcpDns, shutdown, extra);
+  }
+
+  public Interface withPppMtuAdaptive(boolean v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, v, ipcpDns, shutdown, extra);
+  }
+
+  public Interface withIpcpDns(List<Ipv4Address> v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, v, shutdown, extra);
+  }
+
+  public Interface withShutdown(boolean v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, v, extra);
+  }
+
+  public Interface withExtra(List<String> v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, v);
+  }
+}

@@ -1,0 +1,46 @@
+package io.jlns.config;
+
+/**
+ * {@code vpdn-group NAME}. IOS defaults: tunnel authentication on, HELLO every 60 s.
+ *
+ * @param virtualTemplate the {@code virtual-template N} of {@code accept-dialin}, or 0
+ * @param protocol {@code l2tp} or {@code any}, or null when {@code protocol} was not given
+ */
+public record VpdnGroup(
+    String name,
+    boolean acceptDialin,
+    String protocol,
+    int virtualTemplate,
+    boolean tunnelAuthentication,
+    Secret tunnelPassword,
+    int helloSeconds) {
+  public static final int DEFAULT_HELLO = 60;
+
+  public static VpdnGroup named(String name) {
+    return new VpdnGroup(name, false, null, 0, true, null, DEFAULT_HELLO);
+  }
+
+  public VpdnGroup withAcceptDialin(boolean v) {
+    return new VpdnGroup(name, v, v ? protocol : null, v ? virtualTemplate : 0, tunnelAuthentication, tunnelPassword, helloSeconds);
+  }
+
+  public VpdnGroup withProtocol(String v) {
+    return new VpdnGroup(name, acceptDialin, v, virtualTemplate, tunnelAuthentication, tunnelPassword, helloSeconds);
+  }
+
+  public VpdnGroup withVirtualTemplate(int v) {
+    return new VpdnGroup(name, acceptDialin, protocol, v, tunnelAuthentication, tunnelPassword, helloSeconds);
+  }
+
+  public VpdnGroup withTunnelAuthentication(boolean v) {
+    return new VpdnGroup(name, acceptDialin, protocol, virtualTemplate, v, tunnelPassword, helloSeconds);
+  }
+
+  public VpdnGroup withTunnelPassword(Secret v) {
+    return new VpdnGroup(name, acceptDialin, protocol, virtualTemplate, tunnelAuthentication, v, helloSeconds);
+  }
+
+  public VpdnGroup withHello(int v) {
+    return new VpdnGroup(name, acceptDialin, protocol, virtualTemplate, tunnelAuthentication, tunnelPassword, v);
+  }
+}

@@ -1,0 +1,73 @@
+package io.jlns.server;
+
+import io.jlns.cli.CliContext;
+import io.jlns.cli.ControlServer;
+import io.jlns.cli.IpsecView;
+import io.jlns.config.Config;
+import io.jlns.config.ConfigGrammar;
+import io.jlns.config.ConfigValidator;
+import io.jlns.config.Diagnostic;
+import io.jlns.config.IkeEndpoints;
+import io.jlns.config.RunningConfig;
+import io.jlns.config.SecretHasher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running LNS: its configuration and the control socket; protocol layers plug in here. */
+public final class Server implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("jlns");
+  private final RunningConfig running;
+  private final ControlServer control;
+
+  private Server(RunningConfig running, ControlServer control) {
+    this.running = running;
+    this.control = control;
+  }
+
+  /**
+   * @param startupFile the file {@code write memory} saves to, or null for the embedded default
+   */
+  public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version)
+      throws IOException {
+    RunningConfig running = new RunningConfig(config, startupFile);
+    Clock clock = Clock.systemDefaultZone();
+    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, IpsecView.NONE, LOG::info);
+    for (Diagnostic d : ConfigValidator.validate(config, HostAddresses.ipv4())) {
+      LOG.warn("%CONFIG-4-CHECK: {}", d.message());
+    }
+    java.util.concurrent.atomic.AtomicReference<java.util.List<IkeEndpoints.Endpoint>> last =
+        new java.util.concurrent.atomic.AtomicReference<>(java.util.List.of());
+    java.util.function.Consumer<Config> endpoints = c -> {
+      java.util.List<IkeEndpoints.Endpoint> now = IkeEndpoints.of(c, HostAddresses.ipv4());
+      if (!now.equals(last.getAndSet(now))) {
+        logEndpoints(now);
+      }
+    };
+    endpoints.accept(config);
+    running.onChange(endpoints);
+    ControlServer control = new ControlServer(ctx, socket);
+    LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}", version, config.hostname(),
+        startupFile == null ? "(embedded default)" : startupFile, socket);
+    return new Server(running, control);
+  }
+
+  private static void logEndpoints(java.util.List<IkeEndpoints.Endpoint> list) {
+    for (IkeEndpoints.Endpoint e : list) {
+      LOG.info("%CRYPTO-6-ENDPOINT: crypto map {} on {}: IKE/NAT-T address {} ({})", e.cryptoMap(), e.iface(),
+          e.address(), e.reason());
+    }
+  }
+
+  public RunningConfig running() {
+    return running;
+  }
+
+  @Override
+  public void close() throws IOException {
+    control.close();
+    LOG.info("%SYS-5-RELOAD: jlns stopped");
+  }
+}
