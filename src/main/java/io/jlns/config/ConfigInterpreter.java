@@ -92,7 +92,9 @@ public final class ConfigInterpreter {
       return child(edit, top, effective, unglued != null, warnings);
     }
     ParseResult<ConfigEdit> err = unglued != null && bestLevel >= 0 ? Matcher.match(stack.get(bestLevel).mode(), line) : best;
-    return new Result(err.message(), err.column(), warnings, List.of(), false);
+    // IOS draws a caret for invalid input only; incomplete and ambiguous lines get none.
+    int caret = err.error() == ParseResult.Kind.INVALID ? err.column() : -1;
+    return new Result(err.message(), caret, warnings, List.of(), false);
   }
 
   private Result child(ConfigEdit edit, Frame top, String line, boolean unglued, List<String> warnings) {

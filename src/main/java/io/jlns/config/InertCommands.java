@@ -3,6 +3,7 @@ package io.jlns.config;
 import io.jlns.config.InertCommand.Section;
 import io.jlns.config.grammar.Command.Outcome;
 import io.jlns.config.grammar.Mode;
+import io.jlns.config.grammar.Syntax;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class InertCommands {
   }
 
   private static void simple(Mode<ConfigEdit> m, Section section, String syntax) {
-    m.add(syntax, (c, a) -> {
+    m.add(Syntax.exact(syntax), (c, a) -> {
       c.inert("kept in the running configuration, not acted on by an LNS");
       c.draft().inert.add(new InertCommand(section, c.line().strip(), List.of()));
       return Outcome.STAY;
@@ -51,7 +52,7 @@ final class InertCommands {
 
   private static void opaque(ConfigGrammar g, Mode<ConfigEdit> m, Section section, String syntax, String modeName) {
     Mode<ConfigEdit> sub = g.opaque(modeName);
-    m.add(syntax, (c, a) -> {
+    m.add(Syntax.exact(syntax), (c, a) -> {
       c.inert("kept with its sub-commands, not acted on by an LNS");
       String line = c.line().strip();
       List<InertCommand> inert = c.draft().inert;

@@ -5,6 +5,7 @@ import static io.jlns.config.ConfigEdit.fail;
 import io.jlns.config.grammar.Command.Outcome;
 import io.jlns.config.grammar.CommandException;
 import io.jlns.config.grammar.Mode;
+import io.jlns.config.grammar.Syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -77,7 +78,7 @@ final class InterfaceCommands {
         "ipcp", "Set IPCP negotiation options", "dns", "Specify DNS servers (RFC 1877) to give the peer");
     m.add("no ppp ipcp dns [LINE]", (c, a) -> edit(c, i -> i.withIpcpDns(List.of())));
     m.add("[no] shutdown", (c, a) -> edit(c, i -> i.withShutdown(!a.negated())));
-    m.add("[no] " + INERT + " [LINE]", (c, a) -> {
+    m.add(Syntax.exact("[no] " + INERT + " [LINE]"), (c, a) -> {
       c.inert("interface setting kept, not acted on by an LNS");
       addExtra(c, c.line().strip());
       return Outcome.STAY;

@@ -42,6 +42,15 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aGlobalCommandAfterAnInterfaceLeavesTheInterface() {
+    // "route" abbreviates the interface's "ip route-cache", but kept-verbatim commands must be
+    // spelled out, so "ip route ..." falls back to global configuration, as in IOS.
+    Config c = Configs.parse("interface FastEthernet0/0\n duplex full\nip route 10.0.0.0 255.0.0.0 192.0.2.1\n");
+    assertThat(c.interfaces().get("FastEthernet0/0").extra()).containsExactly("duplex full");
+    assertThat(c.inert()).extracting(InertCommand::line).containsExactly("ip route 10.0.0.0 255.0.0.0 192.0.2.1");
+  }
+
+  @Test
   void overlappingPoolsAreRefused() {
     ConfigLoader.Loaded l = Configs.load("ip local pool A 10.0.0.1 10.0.0.10\nip local pool B 10.0.0.5 10.0.0.20\n");
     assertThat(l.diagnostics().get(0).message()).contains("overlaps pool A");

@@ -44,6 +44,11 @@ public final class Syntax {
     return entry;
   }
 
+  /** The syntax with every keyword made exact ({@code =word}): no abbreviations. */
+  public static String exact(String text) {
+    return text.replaceAll("(?<=^|[\\s(|\\[])([a-z][a-z0-9-]*)(?=$|[\\s)|\\]])", "=$1");
+  }
+
   public static Syntax compile(String text) {
     List<String> toks = tokenize(text);
     Parser p = new Parser(toks, text);
@@ -176,7 +181,7 @@ public final class Syntax {
 
     Element named(Element e, String name) {
       if (e instanceof Leaf l && l.token() instanceof Token.Keyword k && k.name().equals(k.word())) {
-        return new Leaf(new Token.Keyword(k.word(), name));
+        return new Leaf(new Token.Keyword(k.word(), name, k.exact()));
       }
       if (e instanceof Seq s && !s.items().isEmpty()) {
         List<Element> items = new ArrayList<>(s.items());
@@ -211,7 +216,9 @@ public final class Syntax {
         case "A.B.C.D" -> new Token.Ipv4(name == null ? t : name);
         case "WORD" -> new Token.AnyWord(name == null ? t : name);
         case "LINE" -> new Token.Line(name == null ? t : name);
-        default -> new Token.Keyword(t, name == null ? t : name);
+        default -> t.startsWith("=") && t.length() > 1
+            ? new Token.Keyword(t.substring(1), name == null ? t.substring(1) : name, true)
+            : new Token.Keyword(t, name == null ? t : name, false);
       };
     }
   }

@@ -24,7 +24,11 @@ public sealed interface Token {
     VALUE
   }
 
-  record Keyword(String word, String name) implements Token {
+  /**
+   * A keyword; {@code exact} ones (written {@code =word}) may not be abbreviated: those of
+   * commands kept verbatim, where an abbreviation followed by LINE would swallow other commands.
+   */
+  record Keyword(String word, String name, boolean exact) implements Token {
     @Override
     public String display() {
       return word;
@@ -36,7 +40,7 @@ public sealed interface Token {
       if (w.equals(word)) {
         return Fit.EXACT;
       }
-      return word.startsWith(w) ? Fit.PREFIX : Fit.NONE;
+      return !exact && word.startsWith(w) ? Fit.PREFIX : Fit.NONE;
     }
   }
 

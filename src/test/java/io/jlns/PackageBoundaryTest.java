@@ -1,0 +1,55 @@
+package io.jlns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps design.md's layer table true: which package may not import which. */
+class PackageBoundaryTest {
+  private static final Map<String, List<String>> FORBIDDEN = Map.of(
+      "config", List.of("io.jlns.cli", "io.jlns.server", "io.jlns.ike", "io.jlns.esp", "io.jlns.l2tp", "io.jlns.ppp",
+          "java.net.Socket", "java.nio.channels.SocketChannel", "io.netty"),
+      "cli", List.of("io.jlns.server", "io.jlns.ike.", "io.jlns.esp.", "io.jlns.l2tp.", "io.jlns.ppp."));
+
+  @Test
+  void layersImportOnlyWhatTheDesignAllows() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (var e : FORBIDDEN.entrySet()) {
+      Path dir = Path.of("src/main/java/io/jlns", e.getKey());
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          for (String line : Files.readAllLines(f)) {
+            if (line.startsWith("import ")) {
+              e.getValue().stream().filter(line::contains).forEach(bad -> violations.add(f + ": " + line));
+            }
+          }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void classesStaySmall() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      List<String> big = files.filter(p -> p.toString().endsWith(".java")).filter(p -> lines(p) > 450)
+          .map(p -> p + " (" + lines(p) + " lines)").toList();
+      assertThat(big).isEmpty();
+    }
+  }
+
+  private static long lines(Path p) {
+    try {
+      return Files.readAllLines(p).size();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

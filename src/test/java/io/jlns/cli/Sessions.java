@@ -1,0 +1,53 @@
+package io.jlns.cli;
+
+import io.jlns.config.Config;
+import io.jlns.config.ConfigGrammar;
+import io.jlns.config.ConfigLoader;
+import io.jlns.config.RunningConfig;
+import io.jlns.config.SecretHasher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** A CLI context over the seed configuration (key filled in), with a fixed clock and a log to inspect. */
+final class Sessions {
+  final List<String> log = new ArrayList<>();
+  final RunningConfig running;
+  final CliContext ctx;
+
+  Sessions(String text, Path startupFile) {
+    ConfigGrammar g = new ConfigGrammar();
+    SecretHasher h = new SecretHasher(new SplittableRandom(3));
+    ConfigLoader.Loaded l = new ConfigLoader(g, h).load(text);
+    if (!l.ok()) {
+      throw new AssertionError(l.diagnostics().toString());
+    }
+    running = new RunningConfig(l.config(), startupFile);
+    Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
+    ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", IpsecView.NONE,
+        log::add);
+  }
+
+  static String seed() {
+    try (InputStream in = Sessions.class.getResourceAsStream("/seed/example-config.cfg")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("key *****", "key seed-psk");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  ExecSession session() {
+    return new ExecSession(ctx, "vty0");
+  }
+
+  Config config() {
+    return running.get();
+  }
+}

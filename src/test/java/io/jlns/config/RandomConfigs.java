@@ -1,0 +1,237 @@
+package io.jlns.config;
+
+import io.jlns.config.InertCommand.Section;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/** Builds random but valid configurations from a seed, for round-trip properties. */
+final class RandomConfigs {
+  private final SplittableRandom r;
+
+  private RandomConfigs(long seed) {
+    r = new SplittableRandom(seed);
+  }
+
+  static Config generate(long seed) {
+    return new RandomConfigs(seed).build();
+  }
+
+  private static final String[][] INERT = {
+    {"HEAD", "version 15.2"}, {"HEAD", "service timestamps log datetime msec"}, {"HEAD", "no service pad"},
+    {"BOOT", "boot-start-marker"}, {"AAA", "aaa session-id common"}, {"IP", "ip domain name example.net"},
+    {"IP", "no ip domain lookup"}, {"IP", "ip cef"}, {"IP_TAIL", "ip route 10.0.0.0 255.0.0.0 192.0.2.1"},
+    {"IP_TAIL", "no ip http server"}, {"IP_TAIL", "snmp-server community public RO"}, {"IP_TAIL", "ntp server 192.0.2.5"}
+  };
+  private static final String[] IF_EXTRA = {"duplex full", "speed 100", "no ip route-cache", "negotiation auto", "ip nat inside"};
+  private static final String[] IF_TYPES = {"Loopback", "FastEthernet0/", "GigabitEthernet0/", "Virtual-Template", "ens"};
+
+  private Config build() {
+    ConfigDraft d = new ConfigDraft();
+    d.hostname = word("R");
+    if (r.nextBoolean()) {
+      d.enableSecret = new SecretHasher(r).type8(word("s"));
+    }
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      String name = word("user");
+      boolean secret = r.nextInt(4) == 0;
+      Secret s = secret ? new SecretHasher(r).type8(word("p")) : new Secret(r.nextBoolean() ? 0 : 7,
+          r.nextBoolean() ? word("pw") + " with spaces" : word("pw"));
+      if (s.type() == 7) {
+        s = new Secret(7, Type7.encode(word("pw"), r.nextInt(16)));
+      }
+      d.users.put(name, new User(name, r.nextInt(16), secret, s));
+    }
+    d.aaaNewModel = r.nextBoolean();
+    d.aaaPppMethods = pick(List.of(List.<String>of(), List.of("local"), List.of("group radius", "local")));
+    d.vpdnEnable = r.nextBoolean();
+    d.vpdnIgnoreUdpChecksum = r.nextBoolean();
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      String name = word("G");
+      boolean dial = r.nextBoolean();
+      d.vpdnGroups.put(name, new VpdnGroup(name, dial, dial && r.nextBoolean() ? pick(List.of("l2tp", "any")) : null,
+          dial ? r.nextInt(3) : 0, r.nextBoolean(), r.nextBoolean() ? Secret.clear(word("t")) : null,
+          r.nextBoolean() ? VpdnGroup.DEFAULT_HELLO : r.nextInt(1001)));
+    }
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      String name = word("KR");
+      Map<String, PresharedKey> keys = new LinkedHashMap<>();
+      for (int k = 0, m = r.nextInt(4); k < m; k++) {
+        PresharedKey p = psk();
+        keys.put(p.peer(), p);
+      }
+      d.keyrings.put(name, new Keyring(name, new ArrayList<>(keys.values())));
+    }
+    for (int i = 0, n = r.nextInt(4); i < n; i++) {
+      int prio = 1 + r.nextInt(10000);
+      IkeCipher c = pick(List.of(IkeCipher.values()));
+      d.isakmpPolicies.put(prio, new IsakmpPolicy(prio, c, c == IkeCipher.AES ? pick(List.of(128, 192, 256)) : 0,
+          pick(List.of(IkeHash.values())), r.nextBoolean(), pick(List.of(DhGroup.values())),
+          r.nextBoolean() ? IsakmpPolicy.DEFAULT_LIFETIME : 60 + r.nextInt(86341)));
+    }
+    Map<String, PresharedKey> keys = new LinkedHashMap<>();
+    for (int k = 0, m = r.nextInt(3); k < m; k++) {
+      PresharedKey p = psk();
+      keys.put(p.peer(), p);
+    }
+    d.isakmpKeys.addAll(keys.values());
+    if (r.nextBoolean()) {
+      d.isakmpKeepalive = new IsakmpKeepalive(10 + r.nextInt(3591), 2 + r.nextInt(59), r.nextBoolean());
+    }
+    d.natKeepalive = r.nextBoolean() ? 0 : 5 + r.nextInt(3596);
+    d.saLifetimeSeconds = r.nextBoolean() ? Config.DEFAULT_SA_SECONDS : 120 + r.nextInt(86281);
+    d.saLifetimeKilobytes = r.nextBoolean() ? Config.DEFAULT_SA_KILOBYTES : 2560 + r.nextLong(4294964736L);
+    d.replayWindow = pick(List.of(64, 128, 256, 512, 1024));
+    List<String> tsNames = new ArrayList<>();
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      String name = word("TS");
+      tsNames.add(name);
+      d.transformSets.put(name, new TransformSet(name, transforms(), r.nextBoolean()));
+    }
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      String name = word("DYN");
+      TreeMap<Integer, MapEntry> m = new TreeMap<>();
+      for (int k = 0, e = 1 + r.nextInt(2); k < e; k++) {
+        int seq = 1 + r.nextInt(65535);
+        m.put(seq, entry(name, seq, tsNames));
+      }
+      d.dynamicMaps.put(name, m);
+    }
+    List<String> dyn = new ArrayList<>(d.dynamicMaps.keySet());
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      String name = word("CM");
+      TreeMap<Integer, MapEntry> m = new TreeMap<>();
+      int seq = 1 + r.nextInt(65535);
+      m.put(seq, !dyn.isEmpty() && r.nextBoolean() ? MapEntry.empty(name, seq).withDynamicMap(pick(dyn)) : entry(name, seq, tsNames));
+      d.cryptoMaps.put(name, m);
+    }
+    for (int i = 0, n = r.nextInt(5); i < n; i++) {
+      String name = pick(List.of(IF_TYPES)) + r.nextInt(4);
+      d.interfaces.put(name, iface(name, d));
+    }
+    int block = r.nextInt(200);
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      String name = word("POOL");
+      List<LocalPool.Range> ranges = new ArrayList<>();
+      for (int k = 0, m = 1 + r.nextInt(3); k < m; k++) {
+        Ipv4Address start = Ipv4Address.of("10." + (block++) + ".0." + (1 + r.nextInt(100)));
+        ranges.add(new LocalPool.Range(start, r.nextBoolean() ? start : start.plus(r.nextInt(150))));
+      }
+      d.pools.put(name, new LocalPool(name, ranges));
+    }
+    List<InertCommand> inert = new ArrayList<>();
+    for (String[] x : INERT) {
+      if (r.nextInt(3) == 0) {
+        inert.add(new InertCommand(Section.valueOf(x[0]), x[1], List.of()));
+      }
+    }
+    if (r.nextBoolean()) {
+      inert.add(new InertCommand(Section.ROUTING, "router ospf " + (1 + r.nextInt(9)),
+          List.of("log-adjacency-changes", "network 10.0.0.0 0.255.255.255 area 0")));
+    }
+    if (r.nextBoolean()) {
+      inert.add(new InertCommand(Section.TAIL, "line vty 0 4", List.of("transport input ssh", "exec-timeout 5 0")));
+    }
+    inert.sort(java.util.Comparator.comparing(InertCommand::section));
+    d.inert.addAll(inert);
+    return d.freeze();
+  }
+
+  private MapEntry entry(String name, int seq, List<String> tsNames) {
+    MapEntry e = MapEntry.empty(name, seq).withNatDemux(r.nextBoolean());
+    List<String> ts = new ArrayList<>();
+    for (String t : tsNames) {
+      if (r.nextBoolean()) {
+        ts.add(t);
+      }
+    }
+    e = e.withTransformSets(ts);
+    if (r.nextBoolean()) {
+      e = e.withPfs(pick(List.of(DhGroup.values())));
+    }
+    if (r.nextBoolean()) {
+      e = e.withLifetimeSeconds(120 + r.nextInt(86281));
+    }
+    if (r.nextBoolean()) {
+      e = e.withLifetimeKilobytes(2560 + r.nextInt(1_000_000));
+    }
+    if (r.nextBoolean()) {
+      e = e.withPeers(List.of(Ipv4Address.of("192.0.2." + (1 + r.nextInt(100))), Ipv4Address.of("198.51.100.7")));
+    }
+    if (r.nextBoolean()) {
+      e = e.withMatchAddress(String.valueOf(100 + r.nextInt(99)));
+    }
+    if (r.nextBoolean()) {
+      e = e.withDescription("clients of " + word("site") + " office");
+    }
+    return e;
+  }
+
+  private Interface iface(String name, ConfigDraft d) {
+    Interface i = Interface.named(name);
+    if (r.nextBoolean()) {
+      i = i.withDescription("link to " + word("x"));
+    }
+    int addr = r.nextInt(3);
+    if (addr == 0) {
+      i = i.withAddress(Ipv4Address.of("172.16." + r.nextInt(256) + "." + (1 + r.nextInt(254))),
+          Ipv4Address.of(pick(List.of("255.255.255.0", "255.255.255.255", "255.255.0.0"))));
+    } else if (addr == 1) {
+      i = i.withUnnumbered("Loopback" + r.nextInt(2));
+    }
+    if (r.nextBoolean() && !d.cryptoMaps.isEmpty()) {
+      i = i.withCryptoMap(pick(new ArrayList<>(d.cryptoMaps.keySet())));
+    }
+    if (r.nextBoolean()) {
+      i = i.withPeerPool(word("POOL"));
+    }
+    List<String> auth = new ArrayList<>(List.of("chap", "ms-chap", "ms-chap-v2", "pap"));
+    java.util.Collections.shuffle(auth, new java.util.Random(r.nextLong()));
+    i = i.withPppAuthentication(auth.subList(0, r.nextInt(5)));
+    i = i.withPppMtuAdaptive(r.nextBoolean());
+    if (r.nextBoolean()) {
+      i = i.withIpcpDns(r.nextBoolean() ? List.of(Ipv4Address.of("192.0.2.53")) : List.of(Ipv4Address.of("192.0.2.53"), Ipv4Address.of("192.0.2.54")));
+    }
+    i = i.withShutdown(r.nextInt(4) == 0);
+    List<String> extra = new ArrayList<>();
+    for (String x : IF_EXTRA) {
+      if (r.nextInt(3) == 0) {
+        extra.add(x);
+      }
+    }
+    return i.withExtra(extra);
+  }
+
+  private List<Transform> transforms() {
+    int kind = r.nextInt(3);
+    if (kind == 0) {
+      return List.of(new Transform(EspTransform.ESP_GCM, pick(List.of(128, 256))));
+    }
+    EspTransform cipher = pick(List.of(EspTransform.ESP_DES, EspTransform.ESP_3DES, EspTransform.ESP_AES));
+    Transform c = new Transform(cipher, cipher == EspTransform.ESP_AES ? pick(List.of(128, 192, 256)) : 0);
+    EspTransform mac = pick(List.of(EspTransform.ESP_MD5_HMAC, EspTransform.ESP_SHA_HMAC, EspTransform.ESP_SHA256_HMAC,
+        EspTransform.ESP_SHA384_HMAC, EspTransform.ESP_SHA512_HMAC));
+    return kind == 1 ? List.of(c, new Transform(mac, 0)) : List.of(new Transform(mac, 0), c);
+  }
+
+  private PresharedKey psk() {
+    Secret key = Secret.clear(r.nextInt(5) == 0 ? word("k") + "!" : word("k"));
+    if (r.nextBoolean()) {
+      return PresharedKey.forHostname(word("host"), key);
+    }
+    int len = r.nextInt(33);
+    Ipv4Address mask = new Ipv4Address(len == 0 ? 0 : -1 << (32 - len));
+    return PresharedKey.forAddress(Ipv4Address.of("203.0.113." + r.nextInt(256)), mask, key);
+  }
+
+  private String word(String prefix) {
+    return prefix + Integer.toString(r.nextInt(1 << 20), 36);
+  }
+
+  private <T> T pick(List<T> l) {
+    return l.get(r.nextInt(l.size()));
+  }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what it needs (Debian packages, as root) when it is missing,
+# runs the end-to-end smoke test of the launcher, then every unit and property test (Maven).
+set -euo pipefail
+cd "$(dirname "$0")"
+need=()
+command -v java >/dev/null || need+=(default-jdk-headless)
+command -v mvn >/dev/null || need+=(maven)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+fi
+scripts/smoke.sh
+mvn -B -Dstyle.color=never verify
