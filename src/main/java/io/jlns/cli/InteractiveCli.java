@@ -11,6 +11,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -25,6 +26,10 @@ public final class InteractiveCli {
     try (ControlClient client = new ControlClient(socket);
         Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       PrintWriter w = terminal.writer();
+      // CNTL/Z ends configuration mode, as on IOS: the terminal must deliver it, not suspend us.
+      Attributes attrs = terminal.getAttributes();
+      attrs.setControlChar(Attributes.ControlChar.VSUSP, 0);
+      terminal.setAttributes(attrs);
       LineReader reader = LineReaderBuilder.builder()
           .terminal(terminal)
           .completer((r, line, candidates) -> {
