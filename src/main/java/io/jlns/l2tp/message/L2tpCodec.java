@@ -146,12 +146,15 @@ public final class L2tpCodec {
     out.setShort(start + 2, out.writerIndex() - start);
   }
 
-  /** Writes a data message header (with L and S when {@code ns >= 0}) before a PPP frame. */
-  public static void encodeDataHeader(ByteBuf out, int tunnelId, int sessionId, int ns, int nr, int pppLength) {
+  /**
+   * Writes a data message header (with L, and S when {@code ns >= 0}) for {@code payloadLength}
+   * bytes of PPP frame that follow.
+   */
+  public static void encodeDataHeader(ByteBuf out, int tunnelId, int sessionId, int ns, int nr, int payloadLength) {
     boolean seq = ns >= 0;
     out.writeByte(L | (seq ? S : 0));
     out.writeByte(2);
-    out.writeShort((seq ? 10 : 6) + 2 + pppLength);
+    out.writeShort((seq ? 12 : 8) + payloadLength);
     out.writeShort(tunnelId);
     out.writeShort(sessionId);
     if (seq) {

@@ -78,6 +78,12 @@ class L2tpCodecTest {
     ByteBuf out = Unpooled.buffer();
     L2tpCodec.encodeDataHeader(out, 0x1234, 0x5678, -1, -1, 4);
     assertThat(ByteBufUtil.hexDump(out)).isEqualTo("4002000c12345678");
+    out.writeInt(0xff03c021);
+    assertThat(L2tpCodec.decode(out, null)).isEqualTo(new Decoded.Data(0x1234, 0x5678, -1, -1, 8, 4));
+    ByteBuf seq = Unpooled.buffer();
+    L2tpCodec.encodeDataHeader(seq, 1, 2, 5, 6, 2);
+    seq.writeShort(0xff03);
+    assertThat(ByteBufUtil.hexDump(seq)).isEqualTo("4802000e0001000200050006ff03");
   }
 
   @Test

@@ -1,0 +1,315 @@
+package io.jlns.l2tp;
+
+import io.jlns.l2tp.message.Avp;
+import io.jlns.l2tp.message.AvpType;
+import io.jlns.l2tp.message.ControlMessage;
+import io.jlns.l2tp.message.MessageType;
+import io.netty.buffer.ByteBuf;
+import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One control connection with a LAC (RFC 2661 section 7.2, LNS side), and its sessions. */
+final class Tunnel {
+  enum State {
+    WAIT_CTL_CONN,
+    ESTABLISHED,
+    CLOSED
+  }
+
+  /** How long a closed tunnel stays to acknowledge retransmissions (a full retransmit cycle, 5.7). */
+  static final long LINGER_MILLIS = 31_000;
+
+  private final L2tpLns lns;
+  final int localId;
+  final InetSocketAddress peer;
+  final ControlChannel channel;
+  final TunnelSettings settings;
+  int peerId;
+  String peerHost = "";
+  State state = State.WAIT_CTL_CONN;
+  private byte[] secret;
+  private byte[] ourChallenge;
+  final Map<Integer, Session> sessions = new LinkedHashMap<>();
+  private long lastReceived;
+  private int helloGeneration;
+  final long createdMillis;
+
+  Tunnel(L2tpLns lns, int localId, InetSocketAddress peer, TunnelSettings settings) {
+    this.lns = lns;
+    this.localId = localId;
+    this.peer = peer;
+    this.settings = settings;
+    this.createdMillis = lns.scheduler().nowMillis();
+    this.channel = new ControlChannel(lns.scheduler(), m -> lns.sendControl(peer, m, secret),
+        ControlChannel.Retransmit.DEFAULT, () -> lost("no acknowledgement from the peer (retransmissions exhausted)"));
+  }
+
+  byte[] secretOrNull() {
+    return secret;
+  }
+
+  String peerDescription() {
+    return peerHost + " " + peer.getAddress().getHostAddress() + ":" + peer.getPort();
+  }
+
+  SessionInfo sessionInfo(Session s) {
+    return new SessionInfo(localId, peerId, s.localId, s.peerId, peer, peerHost, s.callSerial, s.establishedMillis);
+  }
+
+  /** Every control message of this tunnel, including the SCCRQ that created it. */
+  void onControl(ControlMessage m) {
+    ControlChannel.Receive r = channel.receive(m);
+    lastReceived = lns.scheduler().nowMillis(); // any message, a ZLB too, shows the peer is alive
+    if (r == ControlChannel.Receive.NEW) {
+      if (state != State.CLOSED) {
+        dispatch(m);
+      }
+    }
+    channel.flushAck();
+  }
+
+  private void dispatch(ControlMessage m) {
+    Optional<Avp> unknown = m.avps().stream().filter(a -> a.mandatory() && !a.known()).findFirst();
+    MessageType type = m.type();
+    if (unknown.isPresent()) {
+      // Section 4.1: an unknown AVP with the M bit clears the session or, for a tunnel message, the tunnel.
+      String why = "unknown mandatory AVP " + unknown.get().vendorId() + ":" + unknown.get().type() + " in " + type;
+      Session s = sessions.get(m.sessionId());
+      if (!type.tunnelLevel() && s != null) {
+        s.close(ResultCode.CDN_GENERAL_ERROR, why, true);
+      } else {
+        stop(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_UNKNOWN_MANDATORY_AVP, why);
+      }
+      return;
+    }
+    switch (type) {
+      case SCCRQ -> onSccrq(m);
+      case SCCCN -> onScccn(m);
+      case STOPCCN -> onStopccn(m);
+      case HELLO, WEN, SLI -> { }
+      case ICRQ -> onIcrq(m);
+      case ICCN -> onIccn(m);
+      case CDN -> onCdn(m);
+      case UNKNOWN -> {
+        if (m.avps().isEmpty() || m.avps().get(0).mandatory()) {
+          stop(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_BAD_VALUE, "unknown mandatory message type");
+        }
+      }
+      default -> unexpected(m);
+    }
+  }
+
+  private void onSccrq(ControlMessage m) {
+    if (state != State.WAIT_CTL_CONN || m.ns() != 0) {
+      unexpected(m);
+      return;
+    }
+    peerId = m.u16(AvpType.ASSIGNED_TUNNEL_ID);
+    peerHost = m.avp(AvpType.HOST_NAME).map(Avp::text).orElse("").replaceAll("\\p{Cntrl}", "?");
+    channel.peer(peerId, m.u16(AvpType.RECEIVE_WINDOW_SIZE));
+    if (peerId <= 0 || m.avp(AvpType.HOST_NAME).isEmpty() || m.avp(AvpType.FRAMING_CAPABILITIES).isEmpty()) {
+      stop(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_BAD_LENGTH, "SCCRQ lacks a required AVP (section 5.2)");
+      return;
+    }
+    if (m.u16(AvpType.PROTOCOL_VERSION) != 0x0100) {
+      stop(ResultCode.STOP_BAD_VERSION, ResultCode.ERROR_NONE, "only protocol version 1.0 is supported");
+      return;
+    }
+    if (!settings.accept()) {
+      stop(ResultCode.STOP_NOT_AUTHORIZED, ResultCode.ERROR_NONE, "no vpdn-group accepts L2TP dial-in");
+      return;
+    }
+    secret = settings.secret() != null ? settings.secret() : settings.secretForHost().apply(peerHost);
+    Optional<Avp> challenge = m.avp(AvpType.CHALLENGE);
+    List<Avp> avps = new ArrayList<>(List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.SCCRP.code()),
+        Avp.u16(AvpType.PROTOCOL_VERSION, 0x0100), Avp.u32(AvpType.FRAMING_CAPABILITIES, 3),
+        Avp.u32(AvpType.BEARER_CAPABILITIES, 0), Avp.u16(AvpType.FIRMWARE_REVISION, 0x0100).optional(),
+        Avp.text(AvpType.HOST_NAME, settings.hostName()), Avp.text(AvpType.VENDOR_NAME, "jlns").optional(),
+        Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), Avp.u16(AvpType.RECEIVE_WINDOW_SIZE, settings.receiveWindow())));
+    if (challenge.isPresent()) {
+      if (secret == null) {
+        stop(ResultCode.STOP_NOT_AUTHORIZED, ResultCode.ERROR_NONE,
+            "the LAC challenges us but no tunnel secret is configured ('l2tp tunnel password')");
+        return;
+      }
+      avps.add(Avp.of(AvpType.CHALLENGE_RESPONSE, response(MessageType.SCCRP, challenge.get().value())));
+    }
+    if (settings.authenticate()) {
+      if (secret == null) {
+        stop(ResultCode.STOP_NOT_AUTHORIZED, ResultCode.ERROR_NONE, "l2tp tunnel authentication is on but no secret is"
+            + " set for " + peerHost + " ('l2tp tunnel password', or 'no l2tp tunnel authentication')");
+        return;
+      }
+      ourChallenge = new byte[16];
+      lns.random().nextBytes(ourChallenge);
+      avps.add(Avp.of(AvpType.CHALLENGE, ourChallenge));
+    }
+    channel.send(0, avps);
+  }
+
+  private void onScccn(ControlMessage m) {
+    if (state != State.WAIT_CTL_CONN) {
+      unexpected(m);
+      return;
+    }
+    if (ourChallenge != null) {
+      byte[] expected = response(MessageType.SCCCN, ourChallenge);
+      byte[] got = m.avp(AvpType.CHALLENGE_RESPONSE).map(Avp::value).orElse(new byte[0]);
+      if (!MessageDigest.isEqual(expected, got)) {
+        stop(ResultCode.STOP_NOT_AUTHORIZED, ResultCode.ERROR_NONE, "tunnel authentication failed (wrong secret)");
+        return;
+      }
+    }
+    state = State.ESTABLISHED;
+    lns.log().info("%VPDN-6-TUNNEL_UP: L2TP tunnel {} up with LAC {} (peer tunnel {})", localId, peerDescription(), peerId);
+    scheduleHello();
+  }
+
+  private void onStopccn(ControlMessage m) {
+    String why = m.avp(AvpType.RESULT_CODE).map(ResultCode::describe).orElse("no result code");
+    closeAll("the LAC closed the tunnel (StopCCN " + why + ")", false);
+  }
+
+  private void onIcrq(ControlMessage m) {
+    if (state != State.ESTABLISHED) {
+      unexpected(m);
+      return;
+    }
+    int peerSession = m.u16(AvpType.ASSIGNED_SESSION_ID);
+    if (peerSession <= 0 || m.avp(AvpType.CALL_SERIAL_NUMBER).isEmpty()) {
+      channel.send(Math.max(peerSession, 0), List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
+          ResultCode.avp(ResultCode.CDN_GENERAL_ERROR, ResultCode.ERROR_BAD_LENGTH, "ICRQ lacks a required AVP"),
+          Avp.u16(AvpType.ASSIGNED_SESSION_ID, 0)));
+      return;
+    }
+    int local = lns.newId(sessions.keySet());
+    Session s = new Session(this, local, peerSession, m.avp(AvpType.CALL_SERIAL_NUMBER).get().u32());
+    sessions.put(local, s);
+    channel.send(peerSession, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.ICRP.code()),
+        Avp.u16(AvpType.ASSIGNED_SESSION_ID, local)));
+  }
+
+  private void onIccn(ControlMessage m) {
+    Session s = sessions.get(m.sessionId());
+    if (s == null || s.state != Session.State.WAIT_CONNECT) {
+      unexpected(m);
+      return;
+    }
+    s.onIccn(m, lns.pppFactory(), lns.scheduler().nowMillis());
+    lns.log().info("%VPDN-6-SESSION_UP: L2TP session {} up in tunnel {} ({})", s.localId, localId, peerDescription());
+  }
+
+  private void onCdn(ControlMessage m) {
+    Session s = sessions.get(m.sessionId());
+    if (s == null) {
+      int assigned = m.u16(AvpType.ASSIGNED_SESSION_ID);
+      s = sessions.values().stream().filter(x -> x.peerId == assigned).findFirst().orElse(null);
+    }
+    if (s != null) {
+      String why = m.avp(AvpType.RESULT_CODE).map(ResultCode::describe).orElse("no result code");
+      s.close(ResultCode.CDN_GENERAL_ERROR, "the LAC disconnected the call (CDN " + why + ")", false);
+    }
+  }
+
+  /** Section 7: a message the state machine does not expect clears what it concerns. */
+  private void unexpected(ControlMessage m) {
+    Session s = sessions.get(m.sessionId());
+    if (!m.type().tunnelLevel() && s != null) {
+      s.close(ResultCode.CDN_GENERAL_ERROR, "unexpected " + m.type() + " in session state " + s.state, true);
+    } else if (m.type().tunnelLevel()) {
+      stop(ResultCode.STOP_FSM_ERROR, ResultCode.ERROR_NONE, "unexpected " + m.type() + " in tunnel state " + state);
+    } else {
+      channel.send(m.sessionId(), List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
+          ResultCode.avp(ResultCode.CDN_GENERAL_ERROR, ResultCode.ERROR_BAD_SESSION, m.type() + " not expected here"),
+          Avp.u16(AvpType.ASSIGNED_SESSION_ID, 0)));
+    }
+  }
+
+  /** Clears the tunnel from our side with a StopCCN (section 5.7). */
+  void stop(int result, int error, String reason) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.STOPCCN.code()),
+        Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), ResultCode.avp(result, error, reason)));
+    closeAll(reason, true);
+  }
+
+  private void closeAll(String reason, boolean ours) {
+    for (Session s : new ArrayList<>(sessions.values())) {
+      s.close(ResultCode.CDN_GENERAL_ERROR, reason, false);
+    }
+    state = State.CLOSED;
+    helloGeneration++;
+    lns.log().info("%VPDN-6-TUNNEL_DOWN: L2TP tunnel {} with {} closed: {}", localId, peerDescription(), reason);
+    lns.scheduler().schedule(LINGER_MILLIS, () -> {
+      channel.close();
+      lns.forget(this);
+    });
+  }
+
+  private void lost(String reason) {
+    if (state == State.CLOSED) {
+      lns.forget(this);
+      return;
+    }
+    closeAll(reason, false);
+    lns.forget(this);
+  }
+
+  private void scheduleHello() {
+    if (settings.helloSeconds() <= 0) {
+      return;
+    }
+    int gen = ++helloGeneration;
+    long interval = settings.helloSeconds() * 1000L;
+    lns.scheduler().schedule(interval, () -> hello(gen, interval));
+  }
+
+  /** Section 6.5: a HELLO after an idle interval; its retransmissions failing means the peer is gone. */
+  private void hello(int gen, long interval) {
+    if (gen != helloGeneration || state != State.ESTABLISHED) {
+      return;
+    }
+    long idle = lns.scheduler().nowMillis() - lastReceived;
+    if (idle >= interval && channel.outstanding() == 0) {
+      channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.HELLO.code())));
+    }
+    lns.scheduler().schedule(Math.max(interval - idle, 1000), () -> hello(gen, interval));
+  }
+
+  void sendCdn(Session s, int result, String reason) {
+    channel.send(s.peerId, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
+        ResultCode.avp(result, ResultCode.ERROR_NONE, reason), Avp.u16(AvpType.ASSIGNED_SESSION_ID, s.localId)));
+  }
+
+  void sessionClosed(Session s, Session.State was, String reason) {
+    sessions.remove(s.localId);
+    if (was == Session.State.ESTABLISHED) {
+      lns.log().info("%VPDN-6-SESSION_DOWN: L2TP session {} in tunnel {} ({}) closed: {}", s.localId, localId,
+          peerDescription(), reason);
+    }
+  }
+
+  void sendData(Session s, ByteBuf frame, int ns) {
+    lns.sendData(peer, peerId, s.peerId, ns, frame);
+  }
+
+  /** Section 5.1.1: MD5 of the message type, the secret and the challenge. */
+  private byte[] response(MessageType type, byte[] challenge) {
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      md5.update((byte) type.code());
+      md5.update(secret);
+      md5.update(challenge);
+      return md5.digest();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
