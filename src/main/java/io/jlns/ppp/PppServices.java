@@ -1,0 +1,27 @@
+package io.jlns.ppp;
+
+import io.netty.buffer.ByteBuf;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/** What PPP sessions use of the rest of the server: users, address pools, the IP network. */
+public record PppServices(Credentials credentials, AddressPool pools, IpNetwork network) {
+  /** {@code ip local pool}: addresses handed to clients. */
+  public interface AddressPool {
+    /** The next free address of the pool, marked in use by {@code owner}; empty when exhausted or unknown. */
+    OptionalInt allocate(String pool, String owner);
+
+    void release(String pool, int address);
+  }
+
+  /** Where clients' IP packets go, and where packets for a client's address come from. */
+  public interface IpNetwork {
+    /** The client at {@code address} is reachable through {@code toClient} (which takes ownership). */
+    void attach(int address, Consumer<ByteBuf> toClient, String owner);
+
+    void detach(int address);
+
+    /** An IP packet from the client at {@code address} (not retained). */
+    void fromClient(int address, ByteBuf packet);
+  }
+}

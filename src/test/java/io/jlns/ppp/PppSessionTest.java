@@ -1,0 +1,309 @@
+package io.jlns.ppp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jlns.crypto.MsChap;
+import io.jlns.time.ManualScheduler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** PPP as a Windows-like client meets it, driven packet by packet. */
+class PppSessionTest {
+  private static final int LOOPBACK = 0x0c000008; // 12.0.0.8
+  private static final int POOL_FIRST = 0x14000064; // 20.0.0.100
+  private final ManualScheduler clock = new ManualScheduler();
+  private final Deque<byte[]> out = new ArrayDeque<>();
+  private final List<String> events = new ArrayList<>();
+  private final Map<Integer, Consumer<ByteBuf>> attached = new HashMap<>();
+  private final List<Integer> released = new ArrayList<>();
+  private int poolLeft = 1;
+  private final Credentials users = new Credentials() {
+    @Override
+    public Optional<String> cleartext(String user) {
+      return user.equals("alice") ? Optional.of("alicepw") : Optional.empty();
+    }
+
+    @Override
+    public boolean verify(String user, String password) {
+      return user.equals("alice") && password.equals("alicepw");
+    }
+  };
+  private final PppServices services = new PppServices(users, new PppServices.AddressPool() {
+    @Override
+    public OptionalInt allocate(String pool, String owner) {
+      return poolLeft-- > 0 ? OptionalInt.of(POOL_FIRST) : OptionalInt.empty();
+    }
+
+    @Override
+    public void release(String pool, int address) {
+      released.add(address);
+    }
+  }, new PppServices.IpNetwork() {
+    @Override
+    public void attach(int address, Consumer<ByteBuf> toClient, String owner) {
+      attached.put(address, toClient);
+    }
+
+    @Override
+    public void detach(int address) {
+      attached.remove(address);
+    }
+
+    @Override
+    public void fromClient(int address, ByteBuf packet) {
+      events.add("ip from " + PppSession.ipv4(address) + " " + packet.readableBytes() + " bytes");
+    }
+  });
+
+  private PppSession session(List<String> auth) {
+    PppSettings s = new PppSettings("72_LNS", auth, LOOPBACK, "POOL", List.of(0x08080808), 1400, 10, 3);
+    return new PppSession("Virtual-Access2", s, services, new PppSession.Link() {
+      @Override
+      public void send(ByteBuf frame) {
+        byte[] b = new byte[frame.readableBytes()];
+        frame.readBytes(b);
+        frame.release();
+        out.add(b);
+      }
+
+      @Override
+      public void disconnect(String reason) {
+        events.add("disconnect " + reason);
+      }
+    }, clock, new SplittableRandom(4), UnpooledByteBufAllocator.DEFAULT);
+  }
+
+  private static byte[] frame(int protocol, int code, int id, byte[] data) {
+    byte[] f = new byte[4 + 4 + data.length];
+    f[0] = (byte) 0xff;
+    f[1] = 0x03;
+    f[2] = (byte) (protocol >> 8);
+    f[3] = (byte) protocol;
+    f[4] = (byte) code;
+    f[5] = (byte) id;
+    f[6] = (byte) ((data.length + 4) >> 8);
+    f[7] = (byte) (data.length + 4);
+    System.arraycopy(data, 0, f, 8, data.length);
+    return f;
+  }
+
+  private static byte[] opts(ConfigOption... o) {
+    return ConfigOption.encode(List.of(o));
+  }
+
+  /** The next frame sent, as (protocol, packet). */
+  private Sent next() {
+    byte[] b = out.poll();
+    assertThat(b).as("a frame was sent").isNotNull();
+    int protocol = (b[0] & 0xff) << 8 | (b[1] & 0xff);
+    return new Sent(protocol, ControlPacket.parse(Unpooled.wrappedBuffer(b, 2, b.length - 2)));
+  }
+
+  private record Sent(int protocol, ControlPacket packet) {
+    List<ConfigOption> options() {
+      return ConfigOption.parse(packet.data());
+    }
+  }
+
+  private void feed(PppSession s, byte[] f) {
+    s.onFrame(Unpooled.wrappedBuffer(f));
+  }
+
+  /** LCP like Windows: Callback asked and rejected, our CHAP Nak'ed in favour of MS-CHAPv2. */
+  private void lcpAsWindows(PppSession s) {
+    s.start();
+    Sent ourReq = next();
+    assertThat(ourReq.protocol()).isEqualTo(0xc021);
+    assertThat(ourReq.packet().code()).isEqualTo(ControlPacket.CONFIGURE_REQUEST);
+    assertThat(ourReq.options()).contains(ConfigOption.u16(1, 1400));
+    ConfigOption v2 = new ConfigOption(3, new byte[] {(byte) 0xc2, 0x23, (byte) 0x81});
+    feed(s, frame(0xc021, 1, 1, opts(ConfigOption.u16(1, 1400), ConfigOption.u32(5, 0x11223344), new ConfigOption(7, new byte[0]),
+        new ConfigOption(8, new byte[0]), new ConfigOption(13, new byte[] {6}))));
+    Sent rej = next();
+    assertThat(rej.packet().code()).isEqualTo(ControlPacket.CONFIGURE_REJECT);
+    assertThat(rej.options()).containsExactly(new ConfigOption(13, new byte[] {6}));
+    Sent req2 = ourReq;
+    if (!ourReq.options().contains(v2)) {
+      assertThat(ourReq.options()).contains(new ConfigOption(3, new byte[] {(byte) 0xc2, 0x23, 5}));
+      feed(s, frame(0xc021, 3, ourReq.packet().id(), opts(v2)));
+      req2 = next();
+    }
+    assertThat(req2.options()).contains(v2);
+    feed(s, frame(0xc021, 2, req2.packet().id(), req2.packet().data()));
+    feed(s, frame(0xc021, 1, 2, opts(ConfigOption.u16(1, 1400), ConfigOption.u32(5, 0x11223344))));
+    assertThat(next().packet().code()).isEqualTo(ControlPacket.CONFIGURE_ACK);
+  }
+
+  private void msChapV2(PppSession s, String user, String password) {
+    Sent challenge = next();
+    assertThat(challenge.protocol()).isEqualTo(0xc223);
+    assertThat(challenge.packet().code()).isEqualTo(1);
+    byte[] d = challenge.packet().data();
+    assertThat(d[0]).isEqualTo((byte) 16);
+    byte[] auth = Arrays.copyOfRange(d, 1, 17);
+    assertThat(new String(d, 17, d.length - 17, StandardCharsets.UTF_8)).isEqualTo("72_LNS");
+    byte[] peer = "peer-challenge!!".getBytes(StandardCharsets.US_ASCII);
+    byte[] nt = MsChap.v2NtResponse(auth, peer, user, password);
+    byte[] name = ("WORKGROUP\\" + user).getBytes(StandardCharsets.UTF_8);
+    byte[] resp = new byte[1 + 49 + name.length];
+    resp[0] = 49;
+    System.arraycopy(peer, 0, resp, 1, 16);
+    System.arraycopy(nt, 0, resp, 25, 24);
+    System.arraycopy(name, 0, resp, 50, name.length);
+    feed(s, frame(0xc223, 2, challenge.packet().id(), resp));
+  }
+
+  @Test
+  void aWindowsLikeClientGetsItsAddressAndDnsWithMsChapV2() {
+    PppSession s = session(List.of("chap", "ms-chap"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    Sent success = next();
+    assertThat(success.packet().code()).isEqualTo(3);
+    assertThat(new String(success.packet().data(), StandardCharsets.US_ASCII)).matches("S=[0-9A-F]{40} M=Welcome");
+    assertThat(s.user()).isEqualTo("alice");
+    Sent ipcpReq = next();
+    assertThat(ipcpReq.protocol()).isEqualTo(0x8021);
+    assertThat(ipcpReq.options()).containsExactly(ConfigOption.u32(3, LOOPBACK));
+    feed(s, frame(0x8021, 2, ipcpReq.packet().id(), ipcpReq.packet().data()));
+    feed(s, frame(0x8021, 1, 1, opts(ConfigOption.u32(3, 0), ConfigOption.u32(129, 0), ConfigOption.u32(130, 0))));
+    Sent rej = next();
+    assertThat(rej.packet().code()).isEqualTo(ControlPacket.CONFIGURE_REJECT);
+    assertThat(rej.options()).containsExactly(ConfigOption.u32(130, 0));
+    feed(s, frame(0x8021, 1, 2, opts(ConfigOption.u32(3, 0), ConfigOption.u32(129, 0))));
+    Sent nak = next();
+    assertThat(nak.packet().code()).isEqualTo(ControlPacket.CONFIGURE_NAK);
+    assertThat(nak.options()).containsExactly(ConfigOption.u32(3, POOL_FIRST), ConfigOption.u32(129, 0x08080808));
+    feed(s, frame(0x8021, 1, 3, opts(ConfigOption.u32(3, POOL_FIRST), ConfigOption.u32(129, 0x08080808))));
+    assertThat(next().packet().code()).isEqualTo(ControlPacket.CONFIGURE_ACK);
+    assertThat(attached).containsOnlyKeys(POOL_FIRST);
+    assertThat(s.phase()).isEqualTo(PppSession.Phase.NETWORK);
+    feed(s, new byte[] {(byte) 0xff, 0x03, 0x00, 0x21, 0x45, 0, 0, 20});
+    assertThat(events).contains("ip from 20.0.0.100 4 bytes");
+  }
+
+  @Test
+  void ipv6cpAndCcpAreProtocolRejected() {
+    PppSession s = session(List.of("ms-chap-v2"));
+    lcpAsWindows(s);
+    out.clear();
+    feed(s, frame(0x8057, 1, 1, opts(new ConfigOption(1, new byte[8]))));
+    Sent pr = next();
+    assertThat(pr.protocol()).isEqualTo(0xc021);
+    assertThat(pr.packet().code()).isEqualTo(ControlPacket.PROTOCOL_REJECT);
+    assertThat(Arrays.copyOf(pr.packet().data(), 2)).isEqualTo(new byte[] {(byte) 0x80, 0x57});
+  }
+
+  @Test
+  void echoRequestsAreAnsweredWithOurMagic() {
+    PppSession s = session(List.of("ms-chap-v2"));
+    lcpAsWindows(s);
+    out.clear();
+    feed(s, frame(0xc021, 9, 7, new byte[] {0x11, 0x22, 0x33, 0x44}));
+    Sent reply = next();
+    assertThat(reply.packet().code()).isEqualTo(ControlPacket.ECHO_REPLY);
+    assertThat(reply.packet().id()).isEqualTo(7);
+    assertThat(reply.packet().data()).isNotEqualTo(new byte[] {0x11, 0x22, 0x33, 0x44});
+  }
+
+  @Test
+  void aWrongPasswordEndsTheLinkWithAFailure() {
+    PppSession s = session(List.of("ms-chap-v2"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "wrong");
+    Sent failure = next();
+    assertThat(failure.packet().code()).isEqualTo(4);
+    assertThat(new String(failure.packet().data(), StandardCharsets.US_ASCII)).startsWith("E=691 R=0 C=");
+    Sent term = next();
+    assertThat(term.protocol()).isEqualTo(0xc021);
+    assertThat(term.packet().code()).isEqualTo(ControlPacket.TERMINATE_REQUEST);
+    feed(s, frame(0xc021, 6, term.packet().id(), new byte[0]));
+    assertThat(events).contains("disconnect authentication failed");
+    assertThat(attached).isEmpty();
+  }
+
+  @Test
+  void chapMd5AndPapWork() throws Exception {
+    PppSession s = session(List.of("chap"));
+    s.start();
+    Sent ourReq = next();
+    feed(s, frame(0xc021, 2, ourReq.packet().id(), ourReq.packet().data()));
+    feed(s, frame(0xc021, 1, 1, new byte[0]));
+    next();
+    Sent ch = next();
+    byte[] c = Arrays.copyOfRange(ch.packet().data(), 1, 17);
+    MessageDigest md5 = MessageDigest.getInstance("MD5");
+    md5.update((byte) ch.packet().id());
+    md5.update("alicepw".getBytes());
+    md5.update(c);
+    byte[] v = md5.digest();
+    byte[] resp = new byte[1 + 16 + 5];
+    resp[0] = 16;
+    System.arraycopy(v, 0, resp, 1, 16);
+    System.arraycopy("alice".getBytes(), 0, resp, 17, 5);
+    feed(s, frame(0xc223, 2, ch.packet().id(), resp));
+    assertThat(next().packet().code()).isEqualTo(3);
+    assertThat(s.user()).isEqualTo("alice");
+
+    PppSession p = session(List.of("pap"));
+    poolLeft = 1;
+    out.clear();
+    p.start();
+    Sent req = next();
+    feed(p, frame(0xc021, 2, req.packet().id(), req.packet().data()));
+    feed(p, frame(0xc021, 1, 1, new byte[0]));
+    next();
+    byte[] pap = new byte[1 + 5 + 1 + 7];
+    pap[0] = 5;
+    System.arraycopy("alice".getBytes(), 0, pap, 1, 5);
+    pap[6] = 7;
+    System.arraycopy("alicepw".getBytes(), 0, pap, 7, 7);
+    feed(p, frame(0xc023, 1, 9, pap));
+    Sent ack = next();
+    assertThat(ack.protocol()).isEqualTo(0xc023);
+    assertThat(ack.packet().code()).isEqualTo(2);
+  }
+
+  @Test
+  void anExhaustedPoolRefusesTheSessionWithAReason() {
+    poolLeft = 0;
+    PppSession s = session(List.of("ms-chap-v2"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    next();
+    Sent term = next();
+    assertThat(term.packet().code()).isEqualTo(ControlPacket.TERMINATE_REQUEST);
+    assertThat(new String(term.packet().data(), StandardCharsets.UTF_8)).isEqualTo("address pool POOL is exhausted");
+  }
+
+  @Test
+  void aSilentClientIsDroppedByLcpKeepaliveAndItsAddressReleased() {
+    PppSession s = session(List.of("ms-chap-v2"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    next();
+    Sent ipcpReq = next();
+    feed(s, frame(0x8021, 2, ipcpReq.packet().id(), ipcpReq.packet().data()));
+    feed(s, frame(0x8021, 1, 1, opts(ConfigOption.u32(3, POOL_FIRST))));
+    assertThat(attached).containsOnlyKeys(POOL_FIRST);
+    clock.advance(10_000 * 5);
+    assertThat(events).contains("disconnect LCP keepalive timeout");
+    assertThat(attached).isEmpty();
+    assertThat(released).containsExactly(POOL_FIRST);
+  }
+}
