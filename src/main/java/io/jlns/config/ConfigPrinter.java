@@ -97,6 +97,9 @@ public final class ConfigPrinter {
       if (g.tunnelPassword() != null) {
         line(" l2tp tunnel password " + secret(g.tunnelPassword()));
       }
+      if (g.cleartext()) {
+        line(" l2tp cleartext");
+      }
       if (g.helloSeconds() != VpdnGroup.DEFAULT_HELLO) {
         line(" l2tp tunnel hello " + g.helloSeconds());
       }

@@ -55,6 +55,10 @@ final class VpdnCommands {
       edit(c, x -> x.withTunnelPassword(null));
       return Outcome.STAY;
     });
+    v.add("[no] l2tp cleartext", (c, a) -> {
+      edit(c, x -> x.withCleartext(!a.negated()));
+      return Outcome.STAY;
+    }, "cleartext", "Accept L2TP that IPsec does not protect (jlns extension, for tests; off by default)");
     v.add("l2tp tunnel hello <0-1000>:secs", (c, a) -> {
       edit(c, x -> x.withHello(a.integer("secs")));
       return Outcome.STAY;

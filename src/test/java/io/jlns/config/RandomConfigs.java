@@ -54,7 +54,7 @@ final class RandomConfigs {
       boolean dial = r.nextBoolean();
       d.vpdnGroups.put(name, new VpdnGroup(name, dial, dial && r.nextBoolean() ? pick(List.of("l2tp", "any")) : null,
           dial ? r.nextInt(3) : 0, r.nextBoolean(), r.nextBoolean() ? Secret.clear(word("t")) : null,
-          r.nextBoolean() ? VpdnGroup.DEFAULT_HELLO : r.nextInt(1001)));
+          r.nextBoolean() ? VpdnGroup.DEFAULT_HELLO : r.nextInt(1001), r.nextBoolean()));
     }
     for (int i = 0, n = r.nextInt(3); i < n; i++) {
       String name = word("KR");

@@ -1,0 +1,73 @@
+package io.jlns.ip;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/** The few IPv4 (RFC 791) and ICMP (RFC 792) facts the userspace router needs. */
+record Ipv4Packet(int headerLength, int totalLength, int protocol, int source, int destination) {
+  static final int ICMP = 1;
+
+  /** Parses the header at the reader index; null if it is not a sound IPv4 header. */
+  static Ipv4Packet parse(ByteBuf b) {
+    int s = b.readerIndex();
+    if (b.readableBytes() < 20 || (b.getUnsignedByte(s) >> 4) != 4) {
+      return null;
+    }
+    int ihl = (b.getUnsignedByte(s) & 0x0f) * 4;
+    int total = b.getUnsignedShort(s + 2);
+    if (ihl < 20 || total < ihl || total > b.readableBytes() || checksum(b, s, ihl) != 0) {
+      return null;
+    }
+    return new Ipv4Packet(ihl, total, b.getUnsignedByte(s + 9), b.getInt(s + 12), b.getInt(s + 16));
+  }
+
+  /** An ICMP echo reply to an echo request (RFC 792), or null if this is not one. */
+  ByteBuf echoReply(ByteBuf in, ByteBufAllocator alloc) {
+    int s = in.readerIndex();
+    if (protocol != ICMP || totalLength - headerLength < 8 || in.getUnsignedByte(s + headerLength) != 8) {
+      return null;
+    }
+    ByteBuf out = alloc.buffer(totalLength);
+    out.writeBytes(in, s, totalLength);
+    out.setByte(8, 64); // TTL
+    out.setInt(12, destination);
+    out.setInt(16, source);
+    out.setShort(10, 0);
+    out.setShort(10, checksum(out, 0, headerLength));
+    out.setByte(headerLength, 0); // type 0: echo reply
+    out.setShort(headerLength + 2, 0);
+    out.setShort(headerLength + 2, checksum(out, headerLength, totalLength - headerLength));
+    return out;
+  }
+
+  /** A copy with the TTL decremented and the header checksum updated, or null when the TTL runs out. */
+  ByteBuf forwarded(ByteBuf in, ByteBufAllocator alloc) {
+    int s = in.readerIndex();
+    int ttl = in.getUnsignedByte(s + 8);
+    if (ttl <= 1) {
+      return null;
+    }
+    ByteBuf out = alloc.buffer(totalLength);
+    out.writeBytes(in, s, totalLength);
+    out.setByte(8, ttl - 1);
+    out.setShort(10, 0);
+    out.setShort(10, checksum(out, 0, headerLength));
+    return out;
+  }
+
+  /** The Internet checksum (RFC 1071) of {@code len} bytes at {@code off}. */
+  static int checksum(ByteBuf b, int off, int len) {
+    long sum = 0;
+    int i = 0;
+    for (; i + 1 < len; i += 2) {
+      sum += b.getUnsignedShort(off + i);
+    }
+    if (i < len) {
+      sum += b.getUnsignedByte(off + i) << 8;
+    }
+    while ((sum >> 16) != 0) {
+      sum = (sum & 0xffff) + (sum >> 16);
+    }
+    return (int) (~sum & 0xffff);
+  }
+}
