@@ -21,18 +21,29 @@ public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns");
   private final RunningConfig running;
   private final ControlServer control;
+  private final L2tpRuntime l2tp;
 
-  private Server(RunningConfig running, ControlServer control) {
+  private Server(RunningConfig running, ControlServer control, L2tpRuntime l2tp) {
     this.running = running;
     this.control = control;
+    this.l2tp = l2tp;
   }
 
   /**
    * @param startupFile the file {@code write memory} saves to, or null for the embedded default
    */
-  public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version)
+  public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version, int l2tpPort)
       throws IOException {
     RunningConfig running = new RunningConfig(config, startupFile);
+    L2tpRuntime l2tp;
+    try {
+      l2tp = new L2tpRuntime(running, l2tpPort);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while binding L2TP", e);
+    } catch (RuntimeException e) {
+      throw new IOException("cannot bind L2TP on UDP " + l2tpPort + ": " + e.getMessage(), e);
+    }
     Clock clock = Clock.systemDefaultZone();
     CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, IpsecView.NONE, LOG::info);
     for (Diagnostic d : ConfigValidator.validate(config, HostAddresses.ipv4())) {
@@ -51,7 +62,7 @@ public final class Server implements AutoCloseable {
     ControlServer control = new ControlServer(ctx, socket);
     LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}", version, config.hostname(),
         startupFile == null ? "(embedded default)" : startupFile, socket);
-    return new Server(running, control);
+    return new Server(running, control, l2tp);
   }
 
   private static void logEndpoints(java.util.List<IkeEndpoints.Endpoint> list) {
@@ -68,6 +79,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     control.close();
+    l2tp.close();
     LOG.info("%SYS-5-RELOAD: jlns stopped");
   }
 }

@@ -1,0 +1,56 @@
+#!/bin/bash
+# Real Linux L2TP clients (xl2tpd + pppd in user-mode Linux) over plain L2TP, behind one NAT,
+# against jlns running the seed's configuration with 'l2tp cleartext' (tests only).
+# Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE]   AUTH: mschap-v2|mschap|chap|pap (the client's)
+# Each client pings the LNS's Loopback0 (12.0.0.8) and every other client's pool address.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) n=$2; shift 2;;
+    -a) auth=$2; shift 2;;
+    -p) pppauth=$2; shift 2;;
+    *) echo "unknown arg $1" >&2; exit 2;;
+  esac
+done
+rm -rf "$out"; mkdir -p "$out"
+"$here/setup.sh"
+[ -f "$root/target/jlns.jar" ] || (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package)
+cfg="$out/lns.cfg"
+sed -e 's/key \*\*\*\*\*/key interop-psk/' \
+    -e 's/^no l2tp tunnel authentication$/no l2tp tunnel authentication\n l2tp cleartext/' \
+    -e "s/^  ppp authentication chap ms-chap$/  ppp authentication $pppauth\n  ppp ipcp dns 192.0.2.53 192.0.2.54/" \
+    -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
+    "$root/src/test/resources/seed/example-config.cfg" > "$cfg"
+"$here/topology.sh" down; "$here/topology.sh" up "$n" || exit 2
+server_pid=
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
+trap cleanup EXIT
+ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$cfg" --socket "$out/jlns.sock" > "$out/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do [ -S "$out/jlns.sock" ] && break; sleep 0.1; done
+pool=""; for i in $(seq 1 "$n"); do pool="$pool 20.0.0.$((99+i))"; done
+sync=/var/tmp/jlns-sync.$$; rm -f "$sync"
+pids=()
+for i in $(seq 1 "$n"); do
+  timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" "$here/guest/l2tp-client.sh" JH_SERVER=198.51.100.1 JH_SYNC="$sync" \
+      JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \
+      > "$out/client$i.log" 2>&1 &
+  pids+=($!)
+  for t in $(seq 1 120); do grep -q "connected ppp_ip\|RESULT" "$out/client$i.log" 2>/dev/null && break; sleep 1; done
+done
+touch "$sync"
+for p in "${pids[@]}"; do wait "$p"; done
+rm -f "$sync"
+ip netns exec jh-lns java -jar "$root/target/jlns.jar" exec --socket "$out/jlns.sock" enable 'show ip local pool' \
+  > "$out/show.txt" 2>&1
+ok=0
+for i in $(seq 1 "$n"); do
+  line=$(grep -h "RESULT client=$i " "$out/client$i.log" | tail -1)
+  echo "${line:-[guest $i] RESULT client=$i none}"
+  echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok" && ok=$((ok+1))
+done
+echo "l2tp interop ($auth against 'ppp authentication $pppauth'): $ok/$n clients ok (logs in $out)"
+[ "$ok" = "$n" ]

@@ -1,0 +1,14 @@
+#!/bin/bash
+# Installs what the interop tests need (Debian packages; root) and the UML kernel modules link.
+set -eu
+need=()
+for p in user-mode-linux strongswan xl2tpd ppp kmod nftables iproute2 iputils-ping; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+v=$(ls /usr/lib/uml/modules)
+mkdir -p /lib/modules
+[ -e "/lib/modules/$v" ] || ln -sfn "/usr/lib/uml/modules/$v" "/lib/modules/$v"

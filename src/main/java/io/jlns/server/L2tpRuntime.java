@@ -1,0 +1,134 @@
+package io.jlns.server;
+
+import io.jlns.aaa.LocalPools;
+import io.jlns.aaa.LocalUsers;
+import io.jlns.config.Config;
+import io.jlns.config.Interface;
+import io.jlns.config.RunningConfig;
+import io.jlns.config.User;
+import io.jlns.config.VpdnGroup;
+import io.jlns.ip.UserspaceRouter;
+import io.jlns.l2tp.L2tpLns;
+import io.jlns.l2tp.TunnelSettings;
+import io.jlns.ppp.PppServices;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The L2TP/PPP side of the server on one event loop: the LNS core, PPP sessions, pools and the
+ * userspace router. UDP 1701 is bound only when a vpdn-group allows cleartext L2TP
+ * ({@code l2tp cleartext}); otherwise L2TP reaches the core through IPsec alone.
+ */
+final class L2tpRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("jlns");
+  private final EventLoopGroup group;
+  private final EventLoop loop;
+  private final L2tpLns lns;
+  final LocalPools pools;
+  final UserspaceRouter router;
+  final PppFactory ppp;
+  private Channel channel;
+
+  L2tpRuntime(RunningConfig running, int port) throws InterruptedException {
+    boolean epoll = Epoll.isAvailable();
+    group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+    loop = group.next();
+    ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+    EventLoopScheduler scheduler = new EventLoopScheduler(loop);
+    SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
+    pools = new LocalPools(running::get);
+    router = new UserspaceRouter(alloc, () -> localAddresses(running.get()));
+    ppp = new PppFactory(running::get, new PppServices(new LocalUsers(running::get), pools, router), scheduler, random, alloc);
+    lns = new L2tpLns(scheduler, random, (to, buf) -> {
+      if (channel != null) {
+        channel.writeAndFlush(new DatagramPacket(buf, to));
+      } else {
+        buf.release();
+      }
+    }, alloc, () -> tunnelSettings(running.get()), ppp);
+    VpdnGroup cleartext = running.get().vpdnGroups().values().stream().filter(VpdnGroup::cleartext).findFirst().orElse(null);
+    if (cleartext != null && port > 0) {
+      Bootstrap b = new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+          .option(ChannelOption.SO_REUSEADDR, true)
+          .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+              lns.onDatagram(p.sender(), p.content());
+            }
+          });
+      channel = b.bind(new InetSocketAddress(port)).sync().channel();
+      LOG.warn("%VPDN-4-CLEARTEXT: vpdn-group {} accepts L2TP without IPsec on UDP {} ('l2tp cleartext'): for tests only",
+          cleartext.name(), port);
+    }
+  }
+
+  /** Runs {@code task} on the event loop that owns the L2TP and PPP state, and waits for it. */
+  <T> T onLoop(java.util.concurrent.Callable<T> task) {
+    try {
+      return loop.submit(task).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the L2TP event loop did not answer: " + e, e);
+    }
+  }
+
+  List<L2tpLns.TunnelView> tunnels() {
+    return onLoop(lns::tunnels);
+  }
+
+  boolean clearTunnel(int id) {
+    return onLoop(() -> lns.clearTunnel(id));
+  }
+
+  static TunnelSettings tunnelSettings(Config c) {
+    VpdnGroup g = c.vpdnGroups().values().stream()
+        .filter(x -> x.acceptDialin() && (x.protocol() == null || !x.protocol().equals("pptp"))).findFirst().orElse(null);
+    boolean accept = c.vpdnEnable() && g != null;
+    byte[] secret = g == null || g.tunnelPassword() == null ? null
+        : g.tunnelPassword().cleartext().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    return new TunnelSettings(accept, c.hostname(), g != null && g.tunnelAuthentication(), secret, host -> {
+      User u = c.users().get(host);
+      return u == null || u.isSecret() ? null : u.credential().cleartext().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    }, g == null ? 60 : g.helloSeconds(), 16);
+  }
+
+  static Set<Integer> localAddresses(Config c) {
+    Set<Integer> out = new HashSet<>();
+    for (Interface i : c.interfaces().values()) {
+      if (i.address() != null && !i.shutdown()) {
+        out.add(i.address().bits());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (channel != null) {
+      channel.close();
+    }
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+  }
+}

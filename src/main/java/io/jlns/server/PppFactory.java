@@ -1,0 +1,93 @@
+package io.jlns.server;
+
+import io.jlns.config.Config;
+import io.jlns.config.Interface;
+import io.jlns.config.Ipv4Address;
+import io.jlns.config.VpdnGroup;
+import io.jlns.l2tp.PppLink;
+import io.jlns.l2tp.SessionInfo;
+import io.jlns.ppp.PppServices;
+import io.jlns.ppp.PppSession;
+import io.jlns.ppp.PppSettings;
+import io.jlns.time.Scheduler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/** Clones a Virtual-Access PPP session from the vpdn-group's virtual template for each L2TP session. */
+final class PppFactory implements PppLink.Factory {
+  /** LCP echo every 10 s, 5 unanswered ends the link: IOS's keepalive defaults. */
+  static final int ECHO_SECONDS = 10;
+  static final int ECHO_FAILURES = 5;
+  static final int MRU = 1400;
+
+  private final Supplier<Config> config;
+  private final PppServices services;
+  private final Scheduler scheduler;
+  private final RandomGenerator random;
+  private final ByteBufAllocator alloc;
+  private final AtomicInteger nextAccess = new AtomicInteger(1);
+  final Map<String, PppSession> sessions = new ConcurrentHashMap<>();
+  final Map<String, SessionInfo> l2tp = new ConcurrentHashMap<>();
+
+  PppFactory(Supplier<Config> config, PppServices services, Scheduler scheduler, RandomGenerator random,
+      ByteBufAllocator alloc) {
+    this.config = config;
+    this.services = services;
+    this.scheduler = scheduler;
+    this.random = random;
+    this.alloc = alloc;
+  }
+
+  /** The PPP settings of the template a dial-in vpdn-group clones, from the running configuration. */
+  static PppSettings settings(Config c) {
+    VpdnGroup g = c.vpdnGroups().values().stream().filter(VpdnGroup::acceptDialin).findFirst().orElse(null);
+    Interface vt = g == null ? null : c.interfaces().get("Virtual-Template" + g.virtualTemplate());
+    if (vt == null) {
+      return new PppSettings(c.hostname(), java.util.List.of(), 0, null, java.util.List.of(), MRU, ECHO_SECONDS, ECHO_FAILURES);
+    }
+    Ipv4Address local = vt.address();
+    if (local == null && vt.unnumbered() != null) {
+      Interface u = c.interfaces().get(vt.unnumbered());
+      local = u == null ? null : u.address();
+    }
+    return new PppSettings(c.hostname(), vt.pppAuthentication(), local == null ? 0 : local.bits(), vt.peerPool(),
+        vt.ipcpDns().stream().map(Ipv4Address::bits).toList(), MRU, ECHO_SECONDS, ECHO_FAILURES);
+  }
+
+  @Override
+  public PppLink open(SessionInfo info, PppLink.Carrier carrier) {
+    String name = "Virtual-Access" + nextAccess.getAndIncrement();
+    PppSession s = new PppSession(name, settings(config.get()), services, new PppSession.Link() {
+      @Override
+      public void send(ByteBuf frame) {
+        carrier.sendFrame(frame);
+      }
+
+      @Override
+      public void disconnect(String reason) {
+        carrier.disconnect(reason);
+      }
+    }, scheduler, random, alloc);
+    sessions.put(name, s);
+    l2tp.put(name, info);
+    s.start();
+    return new PppLink() {
+      @Override
+      public void onFrame(ByteBuf frame) {
+        s.onFrame(frame);
+      }
+
+      @Override
+      public void onSessionClosed(String reason) {
+        s.lowerDown(reason);
+        sessions.remove(name);
+        l2tp.remove(name);
+      }
+    };
+  }
+}
