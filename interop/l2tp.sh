@@ -31,7 +31,7 @@ trap cleanup EXIT
 ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$cfg" --socket "$out/jlns.sock" > "$out/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do [ -S "$out/jlns.sock" ] && break; sleep 0.1; done
-pool=""; for i in $(seq 1 "$n"); do pool="$pool 20.0.0.$((99+i))"; done
+pool=""; for i in $(seq 1 "$n"); do pool="$pool${pool:+,}20.0.0.$((99+i))"; done
 sync=/var/tmp/jlns-sync.$$; rm -f "$sync"
 pids=()
 for i in $(seq 1 "$n"); do
@@ -50,7 +50,7 @@ ok=0
 for i in $(seq 1 "$n"); do
   line=$(grep -h "RESULT client=$i " "$out/client$i.log" | tail -1)
   echo "${line:-[guest $i] RESULT client=$i none}"
-  echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok" && ok=$((ok+1))
+  echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok neighbours=$((n-1))" && ok=$((ok+1))
 done
 echo "l2tp interop ($auth against 'ppp authentication $pppauth'): $ok/$n clients ok (logs in $out)"
 [ "$ok" = "$n" ]

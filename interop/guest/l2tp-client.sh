@@ -59,12 +59,13 @@ if [ -n "${JH_SYNC:-}" ]; then
   i=0; while [ ! -e "$JH_SYNC" ] && [ $i -lt ${JH_SYNC_WAIT:-600} ]; do sleep 1; i=$((i+1)); done
 fi
 sleep ${JH_HOLD:-0}
-more=ok
-for a in ${JH_PING_MORE:-}; do
+more=ok; tried=0
+for a in $(echo "${JH_PING_MORE:-}" | tr , " "); do
   [ "$a" = "$local_ip" ] && continue
   ip route add $a/32 dev ppp0 2>/dev/null
+  tried=$((tried+1))
   ping -c 3 -W 2 -I ppp0 $a > $W/ping-$a.log 2>&1 && log "ping $a ok" || { more=fail; log "ping $a FAILED"; cat $W/ping-$a.log; }
 done
 ping -c 3 -W 2 -I ppp0 $target > $W/ping2.log 2>&1 && p2=ok || p2=fail
-log "RESULT client=$JH_ID ppp=up ppp_ip=$local_ip peer=$peer_ip auth=${JH_AUTH:-mschap-v2} connect_ms=$((t_ppp-t0)) ping_start=$p1 ping_end=$p2 ping_more=$more"
+log "RESULT client=$JH_ID ppp=up ppp_ip=$local_ip peer=$peer_ip auth=${JH_AUTH:-mschap-v2} connect_ms=$((t_ppp-t0)) ping_start=$p1 ping_end=$p2 ping_more=$more neighbours=$tried"
 timeout 5 sh -c 'echo "d vpn" > /var/run/xl2tpd/l2tp-control'; sleep 1
