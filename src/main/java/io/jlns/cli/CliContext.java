@@ -21,4 +21,5 @@ public record CliContext(
     Instant started,
     String version,
     IpsecView ipsec,
+    VpdnView vpdn,
     Consumer<String> log) {}

@@ -47,6 +47,11 @@ final class ExecGrammar {
     m.add("terminal length <0-512>:n", (s, a) -> Outcome.STAY, "n", "Number of lines on screen (0 for no pausing)");
   }
 
+  private static String dialinGroup(ExecSession s) {
+    return s.config().vpdnGroups().values().stream().filter(io.jlns.config.VpdnGroup::acceptDialin)
+        .map(io.jlns.config.VpdnGroup::name).findFirst().orElse("-");
+  }
+
   private static void privilegedOnly(Mode<ExecSession> m) {
     m.add("disable", (s, a) -> {
       s.disable();
@@ -87,13 +92,45 @@ final class ExecGrammar {
       return Outcome.STAY;
     }, "isakmp", "Show ISAKMP", "policy", "Show ISAKMP protection suite policy");
     m.add("show ip local pool [WORD:name]", (s, a) -> {
-      String out = ShowPool.pools(s.config(), a.opt("name").orElse(null), ShowPool.Usage.NONE);
+      String out = ShowPool.pools(s.config(), a.opt("name").orElse(null),
+          (p, r) -> s.context().vpdn().poolInUse(r.start().bits(), r.end().bits()));
       if (out.startsWith("%")) {
         throw new io.jlns.config.grammar.CommandException(out.substring(2).strip());
       }
       s.print(out);
       return Outcome.STAY;
     }, "local", "IP local options", "pool", "IP local address pool statistics");
+    m.add("show vpdn", (s, a) -> {
+      s.print(ShowVpdn.summary(s.context().vpdn(), dialinGroup(s)));
+      return Outcome.STAY;
+    }, "vpdn", "VPDN information");
+    m.add("show vpdn tunnel [all]", (s, a) -> {
+      var ts = s.context().vpdn().tunnels();
+      s.print(ShowVpdn.tunnels(a.has("all") ? ts : ShowVpdn.live(ts), dialinGroup(s)));
+      return Outcome.STAY;
+    }, "tunnel", "VPDN tunnel information", "all", "All tunnels");
+    m.add("show vpdn session [all]", (s, a) -> {
+      s.print(ShowVpdn.sessions(s.context().vpdn().sessions()));
+      return Outcome.STAY;
+    }, "session", "VPDN session information", "all", "All sessions");
+    m.add("show users", (s, a) -> {
+      s.print(ShowVpdn.users(s.context().vpdn().sessions()));
+      return Outcome.STAY;
+    }, "users", "Display information about terminal lines and PPP users");
+    m.add("clear vpdn tunnel l2tp <1-65535>:id", (s, a) -> {
+      if (!s.context().vpdn().clearTunnel(a.integer("id"))) {
+        throw new io.jlns.config.grammar.CommandException("No L2TP tunnel " + a.get("id"));
+      }
+      return Outcome.STAY;
+    }, "clear", "Reset functions", "vpdn", "Clear VPDN", "tunnel", "Clear a tunnel", "l2tp", "L2TP tunnel",
+        "id", "Local tunnel id (show vpdn tunnel)");
+    m.add("clear interface WORD:type [WORD:number]", (s, a) -> {
+      String name = io.jlns.config.InterfaceNames.normalize(a.get("type"), a.opt("number").orElse(null)).orElse(a.get("type"));
+      if (!s.context().vpdn().clearInterface(name)) {
+        throw new io.jlns.config.grammar.CommandException("No active interface " + name);
+      }
+      return Outcome.STAY;
+    }, "interface", "Clear the hardware state of an interface", "type", "Interface (Virtual-Access N)");
     m.add("(write memory|copy running-config startup-config)", (s, a) -> {
       s.save();
       return Outcome.STAY;

@@ -174,6 +174,12 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     send(0xc021, new ControlPacket(ControlPacket.PROTOCOL_REJECT, random.nextInt(256), d));
   }
 
+  /** {@code clear interface Virtual-Access N}: LCP terminates the link, then the carrier goes. */
+  public void administrativeClose(String reason) {
+    LOG.info("%PPP-5-CLEAR: {}: {}", name, reason);
+    terminate(reason);
+  }
+
   /** The carrier went away: everything stops at once, the address goes back to the pool. */
   public void lowerDown(String reason) {
     if (phase == Phase.DEAD) {

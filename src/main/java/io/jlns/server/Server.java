@@ -45,7 +45,8 @@ public final class Server implements AutoCloseable {
       throw new IOException("cannot bind L2TP on UDP " + l2tpPort + ": " + e.getMessage(), e);
     }
     Clock clock = Clock.systemDefaultZone();
-    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, IpsecView.NONE, LOG::info);
+    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, IpsecView.NONE,
+        new VpdnSnapshot(l2tp), LOG::info);
     for (Diagnostic d : ConfigValidator.validate(config, HostAddresses.ipv4())) {
       LOG.warn("%CONFIG-4-CHECK: {}", d.message());
     }

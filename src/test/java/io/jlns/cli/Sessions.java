@@ -31,7 +31,7 @@ final class Sessions {
     }
     running = new RunningConfig(l.config(), startupFile);
     Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
-    ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", IpsecView.NONE,
+    ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", IpsecView.NONE, VpdnView.NONE,
         log::add);
   }
 
