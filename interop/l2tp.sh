@@ -1,17 +1,19 @@
 #!/bin/bash
 # Real Linux L2TP clients (xl2tpd + pppd in user-mode Linux) over plain L2TP, behind one NAT,
 # against jlns running the seed's configuration with 'l2tp cleartext' (tests only).
-# Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE]   AUTH: mschap-v2|mschap|chap|pap (the client's)
-# Each client pings the LNS's Loopback0 (12.0.0.8) and every other client's pool address.
+# Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE] [-k]   AUTH: mschap-v2|mschap|chap|pap (the client's)
+# Each client pings the LNS's Loopback0 (12.0.0.8) and every other client's pool address; with -k
+# (kernel mode, a TUN device) also 172.31.255.1, an address that exists only in the LNS's namespace.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}
+n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}; kernel=
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) n=$2; shift 2;;
     -a) auth=$2; shift 2;;
     -p) pppauth=$2; shift 2;;
+    -k) kernel=1; shift;;
     *) echo "unknown arg $1" >&2; exit 2;;
   esac
 done
@@ -28,10 +30,23 @@ sed -e 's/key \*\*\*\*\*/key interop-psk/' \
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
 trap cleanup EXIT
-ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$cfg" --socket "$out/jlns.sock" > "$out/server.log" 2>&1 &
+capture=
+if [ -n "${JH_CAPTURE:-}" ] && command -v tshark >/dev/null; then
+  ip netns exec jh-lns tshark -q -i br1 -f "udp port 1701" -w "$out/l2tp.pcap" > "$out/tshark.log" 2>&1 &
+  capture=$!
+  sleep 2
+fi
+tunopt=()
+if [ -n "$kernel" ]; then
+  ip -n jh-lns addr add 172.31.255.1/32 dev lo
+  tunopt=(--tun jlns0)
+fi
+ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$cfg" --socket "$out/jlns.sock" "${tunopt[@]}" \
+  > "$out/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do [ -S "$out/jlns.sock" ] && break; sleep 0.1; done
 pool=""; for i in $(seq 1 "$n"); do pool="$pool${pool:+,}20.0.0.$((99+i))"; done
+[ -n "$kernel" ] && pool="$pool,172.31.255.1"
 sync=/var/tmp/jlns-sync.$$; rm -f "$sync"
 pids=()
 for i in $(seq 1 "$n"); do
@@ -46,11 +61,20 @@ for p in "${pids[@]}"; do wait "$p"; done
 rm -f "$sync"
 ip netns exec jh-lns java -jar "$root/target/jlns.jar" exec --socket "$out/jlns.sock" enable 'show ip local pool' \
   > "$out/show.txt" 2>&1
+if [ -n "$capture" ]; then
+  sleep 1; kill "$capture"; wait "$capture" 2>/dev/null
+  # Every packet jlns sent must dissect cleanly: no malformed packet, no error-level expert info.
+  bad=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && (_ws.malformed || _ws.expert.severity >= 8388608)" 2>/dev/null | wc -l)
+  sent=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && l2tp" 2>/dev/null | wc -l)
+  types=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && l2tp" -T fields -e l2tp.avp.message_type -e ppp.protocol 2>/dev/null | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+  echo "tshark: $sent L2TP packets from jlns, $bad malformed or in error; kinds: $types"
+  [ "$sent" -gt 0 ] && [ "$bad" -eq 0 ] || { echo "tshark check failed"; exit 1; }
+fi
 ok=0
 for i in $(seq 1 "$n"); do
   line=$(grep -h "RESULT client=$i " "$out/client$i.log" | tail -1)
   echo "${line:-[guest $i] RESULT client=$i none}"
-  echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok neighbours=$((n-1))" && ok=$((ok+1))
+  echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok neighbours=$((n-1+${kernel:-0}))" && ok=$((ok+1))
 done
-echo "l2tp interop ($auth against 'ppp authentication $pppauth'): $ok/$n clients ok (logs in $out)"
+echo "l2tp interop ($auth against 'ppp authentication $pppauth'${kernel:+, kernel mode}): $ok/$n clients ok (logs in $out)"
 [ "$ok" = "$n" ]

@@ -12,11 +12,12 @@ run() {
     for f in /tmp/jlns-interop-$name/server.log /tmp/jlns-interop-$name/client*.log; do [ -f "$f" ] && { echo "---- $f"; tail -40 "$f"; }; done
   fi
 }
-run l2tp-mschapv2-seed "$here/l2tp.sh" -n 1 -a mschap-v2 -p "chap ms-chap"
+JH_CAPTURE=1 run l2tp-mschapv2-seed "$here/l2tp.sh" -n 1 -a mschap-v2 -p "chap ms-chap"
 run l2tp-chap "$here/l2tp.sh" -n 1 -a chap -p "chap"
 run l2tp-mschap "$here/l2tp.sh" -n 1 -a mschap -p "ms-chap"
 run l2tp-pap "$here/l2tp.sh" -n 1 -a pap -p "pap"
 run l2tp-two-clients "$here/l2tp.sh" -n 2 -a mschap-v2 -p "ms-chap-v2"
+run l2tp-kernel-mode "$here/l2tp.sh" -n 1 -k
 run l2tp-teardown "$here/teardown.sh"
 echo "interop: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -10,20 +10,46 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The userspace mode of IP delivery, which needs no privilege: it answers ICMP echo for the
- * LNS's own addresses and routes packets between connected clients. Anything else is dropped
- * and counted.
+ * Delivery of the clients' IP packets. It answers ICMP echo for the LNS's own addresses and
+ * routes packets between connected clients itself; anything else goes to the host's stack in
+ * kernel mode ({@link #kernel}), or is dropped and counted in userspace mode (the default, which
+ * needs no privilege).
  */
 public final class UserspaceRouter implements PppServices.IpNetwork {
   private final ByteBufAllocator alloc;
   private final Supplier<Set<Integer>> localAddresses;
   private final Map<Integer, Consumer<ByteBuf>> clients = new HashMap<>();
   private final Map<String, Long> counters = new HashMap<>();
+  private volatile Consumer<ByteBuf> kernel;
 
   /** @param localAddresses the LNS's own addresses (Loopback0, the interfaces) */
   public UserspaceRouter(ByteBufAllocator alloc, Supplier<Set<Integer>> localAddresses) {
     this.alloc = alloc;
     this.localAddresses = localAddresses;
+  }
+
+  /**
+   * Kernel mode: packets for destinations that are neither the LNS nor a client go to the host's
+   * stack through {@code toKernel} (a TUN device); the host's answers come back by {@link #fromKernel}.
+   */
+  public void kernel(Consumer<ByteBuf> toKernel) {
+    this.kernel = toKernel;
+  }
+
+  /** A packet the host routes to a client (from the TUN device; takes ownership). */
+  public void fromKernel(ByteBuf packet) {
+    Ipv4Packet p = Ipv4Packet.parse(packet);
+    Consumer<ByteBuf> sink;
+    synchronized (this) {
+      sink = p == null ? null : clients.get(p.destination());
+    }
+    if (sink == null) {
+      count(p == null ? "malformed-from-kernel" : "no-session");
+      packet.release();
+      return;
+    }
+    count("from-kernel");
+    sink.accept(packet);
   }
 
   @Override
@@ -74,6 +100,11 @@ public final class UserspaceRouter implements PppServices.IpNetwork {
         count("forwarded");
         sink.accept(copy);
       }
+    } else if (kernel != null) {
+      count("to-kernel");
+      ByteBuf copy = alloc.buffer(p.totalLength());
+      copy.writeBytes(packet, packet.readerIndex(), p.totalLength());
+      kernel.accept(copy);
     } else {
       count("no-route");
     }

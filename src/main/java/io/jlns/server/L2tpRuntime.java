@@ -51,8 +51,10 @@ final class L2tpRuntime implements AutoCloseable {
   final UserspaceRouter router;
   final PppFactory ppp;
   private Channel channel;
+  private KernelMode kernel;
 
-  L2tpRuntime(RunningConfig running, int port) throws InterruptedException {
+  /** @param tun the TUN device of kernel mode, or null for userspace mode */
+  L2tpRuntime(RunningConfig running, int port, String tun) throws InterruptedException, java.io.IOException {
     boolean epoll = Epoll.isAvailable();
     group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     loop = group.next();
@@ -69,6 +71,9 @@ final class L2tpRuntime implements AutoCloseable {
         buf.release();
       }
     }, alloc, () -> tunnelSettings(running.get()), ppp);
+    if (tun != null) {
+      kernel = new KernelMode(tun, running.get(), router, loop);
+    }
     VpdnGroup cleartext = running.get().vpdnGroups().values().stream().filter(VpdnGroup::cleartext).findFirst().orElse(null);
     if (cleartext != null && port > 0) {
       Bootstrap b = new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
@@ -126,6 +131,9 @@ final class L2tpRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kernel != null) {
+      kernel.close();
+    }
     if (channel != null) {
       channel.close();
     }

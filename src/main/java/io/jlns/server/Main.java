@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 /** {@code jlns run | cli | exec | check}. */
 public final class Main {
   private static final String USAGE = """
-      usage: jlns run [--config FILE] [--socket PATH] [--l2tp-port N]   run the LNS in the foreground
+      usage: jlns run [--config FILE] [--socket PATH] [--l2tp-port N] [--tun NAME]
+                                                 run the LNS in the foreground (--tun: kernel mode)
              jlns cli [--socket PATH]                   IOS-style CLI on the running server
              jlns exec [--socket PATH] 'CMD' ['CMD'...] run CLI lines, print their output; exit 1 on '%' errors
              jlns check --config FILE                   parse and validate a configuration; exit 0 if usable
@@ -51,6 +52,7 @@ public final class Main {
     }
     String configFile = null;
     int l2tpPort = 1701;
+    String tun = null;
     String socket = env.get("JLNS_SOCKET");
     List<String> rest = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
@@ -58,12 +60,13 @@ public final class Main {
         case "--config" -> configFile = value(args, ++i, "--config");
         case "--socket" -> socket = value(args, ++i, "--socket");
         case "--l2tp-port" -> l2tpPort = Integer.parseInt(value(args, ++i, "--l2tp-port"));
+        case "--tun" -> tun = value(args, ++i, "--tun");
         default -> rest.add(args[i]);
       }
     }
     Path sock = Path.of(socket != null ? socket : defaultSocket());
     return switch (args[0]) {
-      case "run" -> serve(configFile, sock, l2tpPort, env, out, err);
+      case "run" -> serve(configFile, sock, l2tpPort, tun, env, out, err);
       case "cli" -> InteractiveCli.run(sock);
       case "exec" -> InteractiveCli.exec(sock, rest, env.get("JLNS_ENABLE_SECRET"),
           new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -139,7 +142,8 @@ public final class Main {
     }
   }
 
-  private static int serve(String configFile, Path socket, int l2tpPort, Map<String, String> env, PrintStream out,
+  private static int serve(String configFile, Path socket, int l2tpPort, String tun, Map<String, String> env,
+      PrintStream out,
       PrintStream err)
       throws IOException {
     String text = configFile == null
@@ -162,7 +166,7 @@ public final class Main {
     }
     l.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
         .forEach(d -> err.println(d.render(name)));
-    Server server = Server.start(l.config(), configFile == null ? null : Path.of(configFile), socket, grammar, version(), l2tpPort);
+    Server server = Server.start(l.config(), configFile == null ? null : Path.of(configFile), socket, grammar, version(), l2tpPort, tun);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

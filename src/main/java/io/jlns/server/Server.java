@@ -32,12 +32,13 @@ public final class Server implements AutoCloseable {
   /**
    * @param startupFile the file {@code write memory} saves to, or null for the embedded default
    */
-  public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version, int l2tpPort)
+  public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version, int l2tpPort,
+      String tun)
       throws IOException {
     RunningConfig running = new RunningConfig(config, startupFile);
     L2tpRuntime l2tp;
     try {
-      l2tp = new L2tpRuntime(running, l2tpPort);
+      l2tp = new L2tpRuntime(running, l2tpPort, tun);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while binding L2TP", e);

@@ -26,6 +26,26 @@ class L2tpCodecTest {
       + "8008 0000 0009 1234".replace(" ", "")
       + "8008 0000 000a 0004".replace(" ", "");
 
+  /** The SCCRQ a real xl2tpd 1.3 sent to jlns, captured with tshark in the interop suite. */
+  static final String XL2TPD_SCCRQ = "c8020067000000000000000080080000000000018008000000020100800a0000000300000003800a0000"
+      + "0004000000000008000000060690800c00000007286e6f6e652900130000000878656c6572616e63652e636f6d80080000000978cb"
+      + "80080000000a0004";
+
+  @Test
+  void decodesACapturedXl2tpdSccrqAndReencodesItByteForByte() {
+    ControlMessage m = ((Decoded.Control) decode(XL2TPD_SCCRQ)).message();
+    assertThat(m.type()).isEqualTo(MessageType.SCCRQ);
+    assertThat(m.avp(AvpType.HOST_NAME).orElseThrow().text()).isEqualTo("(none)");
+    assertThat(m.avp(AvpType.VENDOR_NAME).orElseThrow().text()).isEqualTo("xelerance.com");
+    assertThat(m.avp(AvpType.VENDOR_NAME).orElseThrow().mandatory()).isFalse();
+    assertThat(m.u16(AvpType.FIRMWARE_REVISION)).isEqualTo(0x0690);
+    assertThat(m.u16(AvpType.ASSIGNED_TUNNEL_ID)).isEqualTo(0x78cb);
+    assertThat(m.u16(AvpType.RECEIVE_WINDOW_SIZE)).isEqualTo(4);
+    ByteBuf out = Unpooled.buffer();
+    L2tpCodec.encode(m, out, null, new SplittableRandom(1));
+    assertThat(ByteBufUtil.hexDump(out)).isEqualTo(XL2TPD_SCCRQ);
+  }
+
   private static Decoded decode(String hex) {
     return L2tpCodec.decode(Unpooled.wrappedBuffer(HEX.parseHex(hex)), null);
   }
