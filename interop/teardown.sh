@@ -14,7 +14,7 @@ sed -e 's/key \*\*\*\*\*/key interop-psk/' \
     -e 's/^no l2tp tunnel authentication$/no l2tp tunnel authentication\n l2tp cleartext\n l2tp tunnel hello 10/' \
     -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
     "$root/src/test/resources/seed/example-config.cfg" > "$cfg"
-"$here/topology.sh" down; "$here/topology.sh" up 2 || exit 2
+"$here/topology.sh" down; "$here/topology.sh" up 3 || exit 2
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; pkill -f "umid=jlns" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
 trap cleanup EXIT
@@ -47,16 +47,29 @@ check "clear vpdn tunnel: the address is back in the pool" "$out/after-clear.txt
 check "clear vpdn tunnel is logged" "$out/server.log" "TUNNEL_DOWN.*cleared by the administrator"
 pkill -f "umid=jlns1" 2>/dev/null
 
+connect 3 || { echo "client 3 did not connect"; cat "$out/client3.log"; exit 1; }
+cli 'show users' > "$out/up3.txt"
+vi=$(awk '/PPPoVPDN/{print $1}' "$out/up3.txt" | head -1)
+cli "clear interface ${vi/Vi/Virtual-Access}" > "$out/clear-if.txt"
+sleep 2
+cli 'show vpdn' 'show ip local pool' > "$out/after-clear-if.txt"
+check "clear interface $vi: the session is gone" "$out/after-clear-if.txt" "sessions 0"
+check "clear interface $vi: the address is back in the pool" "$out/after-clear-if.txt" "POOL +20.0.0.100 +20.0.0.110 +11 +0"
+check "clear interface is logged" "$out/server.log" "PPP-5-CLEAR"
+pkill -f "umid=jlns3" 2>/dev/null
+
 connect 2 || { echo "client 2 did not connect"; cat "$out/client2.log"; exit 1; }
-cli 'show ip local pool' > "$out/up2.txt"
+cli 'show ip local pool' 'show vpdn session' > "$out/up2.txt"
 check "client 2 holds an address" "$out/up2.txt" "POOL +20.0.0.100 +20.0.0.110 +10 +1"
+tid2=$(awk '/alice, Vi/ {print $3}' "$out/up2.txt" | head -1)
 t0=$(date +%s)
 pkill -9 -f "umid=jlns2"
-for _ in $(seq 1 90); do grep -q "TUNNEL_DOWN" <(grep -v "cleared by" "$out/server.log") && break; sleep 1; done
+for _ in $(seq 1 90); do grep -q "TUNNEL_DOWN: L2TP tunnel $tid2 " "$out/server.log" && break; sleep 1; done
 t1=$(date +%s)
 cli 'show vpdn' 'show ip local pool' > "$out/after-vanish.txt"
-check "a vanished client is detected (HELLO or LCP echo) in $((t1-t0)) s" "$out/server.log" "retransmissions exhausted|LCP keepalive timeout"
-check "vanished: no tunnel left" "$out/after-vanish.txt" "Total tunnels 0 sessions 0"
+check "a vanished client is detected (HELLO or LCP echo) in $((t1-t0)) s" "$out/server.log" \
+  "tunnel $tid2 .*(retransmissions exhausted|LCP keepalive timeout)"
+check "vanished: its session is gone" "$out/after-vanish.txt" "sessions 0"
 check "vanished: the address is back in the pool" "$out/after-vanish.txt" "POOL +20.0.0.100 +20.0.0.110 +11 +0"
 echo "teardown: $fails failures (logs in $out)"
 [ "$fails" -eq 0 ]
