@@ -1,19 +1,21 @@
 #!/bin/bash
 # Real Linux L2TP clients (xl2tpd + pppd in user-mode Linux) over plain L2TP, behind one NAT,
 # against jlns running the seed's configuration with 'l2tp cleartext' (tests only).
-# Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE] [-k]   AUTH: mschap-v2|mschap|chap|pap (the client's)
+# Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE] [-k] [-l LOSS%]   AUTH: mschap-v2|mschap|chap|pap (the client's)
 # Each client pings the LNS's Loopback0 (12.0.0.8) and every other client's pool address; with -k
 # (kernel mode, a TUN device) also 172.31.255.1, an address that exists only in the LNS's namespace.
+# -l drops that percentage of L2TP control packets (T bit set) both ways in the NAT, at random.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}; kernel=
+n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}; kernel=; loss=
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) n=$2; shift 2;;
     -a) auth=$2; shift 2;;
     -p) pppauth=$2; shift 2;;
     -k) kernel=1; shift;;
+    -l) loss=$2; shift 2;;
     *) echo "unknown arg $1" >&2; exit 2;;
   esac
 done
@@ -30,6 +32,17 @@ sed -e 's/key \*\*\*\*\*/key interop-psk/' \
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
 trap cleanup EXIT
+if [ -n "$loss" ]; then
+  ip netns exec jh-nat nft -f - <<NFT || exit 2
+table inet jlnsloss {
+  chain lossy {
+    type filter hook forward priority 0;
+    udp dport 1701 @th,64,1 1 numgen random mod 100 < $loss counter drop
+    udp sport 1701 @th,64,1 1 numgen random mod 100 < $loss counter drop
+  }
+}
+NFT
+fi
 capture=
 if [ -n "${JH_CAPTURE:-}" ] && command -v tshark >/dev/null; then
   ip netns exec jh-lns tshark -q -i br1 -f "udp port 1701" -w "$out/l2tp.pcap" > "$out/tshark.log" 2>&1 &
@@ -50,7 +63,7 @@ pool=""; for i in $(seq 1 "$n"); do pool="$pool${pool:+,}20.0.0.$((99+i))"; done
 sync=/var/tmp/jlns-sync.$$; rm -f "$sync"
 pids=()
 for i in $(seq 1 "$n"); do
-  timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" "$here/guest/l2tp-client.sh" JH_SERVER=198.51.100.1 JH_SYNC="$sync" \
+  timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" \
       JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \
       > "$out/client$i.log" 2>&1 &
   pids+=($!)
@@ -59,8 +72,15 @@ done
 touch "$sync"
 for p in "${pids[@]}"; do wait "$p"; done
 rm -f "$sync"
-ip netns exec jh-lns java -jar "$root/target/jlns.jar" exec --socket "$out/jlns.sock" enable 'show ip local pool' \
+sleep 2
+ip netns exec jh-lns java -jar "$root/target/jlns.jar" exec --socket "$out/jlns.sock" enable 'show vpdn' 'show ip local pool' \
   > "$out/show.txt" 2>&1
+[ -n "$loss" ] && ip netns exec jh-nat nft list table inet jlnsloss | grep counter | sed 's/^ */nft loss: /'
+# The clients hung up (xl2tpd's StopCCN): every tunnel, session and address must be released. Under
+# loss a client's last StopCCN may be lost as its guest powers off: its empty tunnel then waits for HELLO.
+want="Total tunnels 0 sessions 0"; [ -n "$loss" ] && want="sessions 0"
+grep -q "$want" "$out/show.txt" && grep -qE "POOL +20.0.0.100 +20.0.0.110 +11 +0" "$out/show.txt" \
+  || { echo "after the clients hung up, jlns still holds resources:"; cat "$out/show.txt"; exit 1; }
 if [ -n "$capture" ]; then
   sleep 1; kill "$capture"; wait "$capture" 2>/dev/null
   # Every packet jlns sent must dissect cleanly: no malformed packet, no error-level expert info.

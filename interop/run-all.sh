@@ -18,6 +18,7 @@ run l2tp-mschap "$here/l2tp.sh" -n 1 -a mschap -p "ms-chap"
 run l2tp-pap "$here/l2tp.sh" -n 1 -a pap -p "pap"
 run l2tp-two-clients "$here/l2tp.sh" -n 2 -a mschap-v2 -p "ms-chap-v2"
 run l2tp-kernel-mode "$here/l2tp.sh" -n 1 -k
+run l2tp-20pc-control-loss "$here/l2tp.sh" -n 2 -l 20
 run l2tp-teardown "$here/teardown.sh"
 echo "interop: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -27,7 +27,7 @@ check() { # check NAME FILE PATTERN
   if grep -qE -- "$3" "$2"; then echo "teardown: ok   - $1"; else echo "teardown: FAIL - $1"; cat "$2"; fails=$((fails+1)); fi
 }
 connect() { # connect N: boots client N, which then holds; waits until its PPP is up
-  "$here/boot-guest.sh" "$1" "$here/guest/l2tp-client.sh" JH_SERVER=198.51.100.1 JH_SYNC=/var/tmp/jlns-never \
+  "$here/boot-guest.sh" "$1" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC=/var/tmp/jlns-never \
     JH_SYNC_WAIT=120 JH_USER=alice JH_PASS=alicepw JH_PING=12.0.0.8 > "$out/client$1.log" 2>&1 &
   for _ in $(seq 1 90); do grep -q "connected ppp_ip" "$out/client$1.log" 2>/dev/null && return 0; sleep 1; done
   return 1

@@ -23,7 +23,14 @@ final class PppFactory implements PppLink.Factory {
   /** LCP echo every 10 s, 5 unanswered ends the link: IOS's keepalive defaults. */
   static final int ECHO_SECONDS = 10;
   static final int ECHO_FAILURES = 5;
-  static final int MRU = 1400;
+  /** The MRU without {@code ppp mtu adaptive}: PPP's default (RFC 1661 section 6.1). */
+  static final int MRU = 1500;
+  /**
+   * With {@code ppp mtu adaptive}: what a 1500-byte path carries after IPsec with NAT-T (IP 20, UDP 8,
+   * ESP header 8, IV up to 16, padding up to 15, trailer 2, ICV up to 16) and L2TP (UDP 8, header 12,
+   * PPP address, control and protocol 4), rounded down to a multiple of 4.
+   */
+  static final int ADAPTIVE_MRU = (1500 - (20 + 8 + 8 + 16 + 15 + 2 + 16) - (8 + 12 + 4)) & ~3;
 
   private final Supplier<Config> config;
   private final PppServices services;
@@ -56,7 +63,8 @@ final class PppFactory implements PppLink.Factory {
       local = u == null ? null : u.address();
     }
     return new PppSettings(c.hostname(), vt.pppAuthentication(), local == null ? 0 : local.bits(), vt.peerPool(),
-        vt.ipcpDns().stream().map(Ipv4Address::bits).toList(), MRU, ECHO_SECONDS, ECHO_FAILURES);
+        vt.ipcpDns().stream().map(Ipv4Address::bits).toList(), vt.pppMtuAdaptive() ? ADAPTIVE_MRU : MRU, ECHO_SECONDS,
+        ECHO_FAILURES);
   }
 
   @Override
