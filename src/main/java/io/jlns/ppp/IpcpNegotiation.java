@@ -71,13 +71,7 @@ final class IpcpNegotiation implements Negotiation {
         default -> rej.add(o); // VJ compression, NBNS, anything else
       }
     }
-    if (!rej.isEmpty()) {
-      return new Verdict(ControlPacket.CONFIGURE_REJECT, rej);
-    }
-    if (!nak.isEmpty()) {
-      return new Verdict(ControlPacket.CONFIGURE_NAK, nak);
-    }
-    return Verdict.ack(req);
+    return Verdict.of(req, nak, rej);
   }
 
   @Override

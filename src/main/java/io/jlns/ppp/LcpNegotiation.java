@@ -145,13 +145,7 @@ final class LcpNegotiation implements Negotiation {
         default -> rej.add(o); // Auth-Protocol (we do not authenticate to clients), Callback (13), MRRU...
       }
     }
-    if (!rej.isEmpty()) {
-      return new Verdict(ControlPacket.CONFIGURE_REJECT, rej);
-    }
-    if (!nak.isEmpty()) {
-      return new Verdict(ControlPacket.CONFIGURE_NAK, nak);
-    }
-    return Verdict.ack(req);
+    return Verdict.of(req, nak, rej);
   }
 
   @Override

@@ -39,6 +39,20 @@ public interface Negotiation {
       return new Verdict(ControlPacket.CONFIGURE_ACK, o);
     }
 
+    /**
+     * RFC 1661 sections 5.3 and 5.4: any unacceptable option is rejected first; only a request
+     * without those is Nak'ed, with the values we would accept; otherwise it is acknowledged.
+     */
+    public static Verdict of(List<ConfigOption> request, List<ConfigOption> nak, List<ConfigOption> reject) {
+      if (!reject.isEmpty()) {
+        return new Verdict(ControlPacket.CONFIGURE_REJECT, reject);
+      }
+      if (!nak.isEmpty()) {
+        return new Verdict(ControlPacket.CONFIGURE_NAK, nak);
+      }
+      return ack(request);
+    }
+
     public boolean ack() {
       return code == ControlPacket.CONFIGURE_ACK;
     }
