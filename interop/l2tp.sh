@@ -7,7 +7,7 @@
 # -l drops that percentage of L2TP control packets (T bit set) both ways in the NAT, at random.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
 n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}; kernel=; loss=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,13 +21,9 @@ while [ $# -gt 0 ]; do
 done
 rm -rf "$out"; mkdir -p "$out"
 "$here/setup.sh"
-[ -f "$root/target/jlns.jar" ] || (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package)
+build_jar
 cfg="$out/lns.cfg"
-sed -e 's/key \*\*\*\*\*/key interop-psk/' \
-    -e 's/^no l2tp tunnel authentication$/no l2tp tunnel authentication\n l2tp cleartext/' \
-    -e "s/^  ppp authentication chap ms-chap$/  ppp authentication $pppauth\n  ppp ipcp dns 192.0.2.53 192.0.2.54/" \
-    -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
-    "$root/src/test/resources/seed/example-config.cfg" > "$cfg"
+seed_config "$cfg" "s/^  ppp authentication chap ms-chap$/  ppp authentication $pppauth\n  ppp ipcp dns 192.0.2.53 192.0.2.54/"
 "$here/topology.sh" down; "$here/topology.sh" up "$n" || exit 2
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
@@ -54,10 +50,7 @@ if [ -n "$kernel" ]; then
   ip -n jh-lns addr add 172.31.255.1/32 dev lo
   tunopt=(--tun jlns0)
 fi
-ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$cfg" --socket "$out/jlns.sock" "${tunopt[@]}" \
-  > "$out/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do [ -S "$out/jlns.sock" ] && break; sleep 0.1; done
+start_jlns "$out" "${tunopt[@]}" || exit 1
 pool=""; for i in $(seq 1 "$n"); do pool="$pool${pool:+,}20.0.0.$((99+i))"; done
 [ -n "$kernel" ] && pool="$pool,172.31.255.1"
 sync=/var/tmp/jlns-sync.$$; rm -f "$sync"
@@ -73,8 +66,7 @@ touch "$sync"
 for p in "${pids[@]}"; do wait "$p"; done
 rm -f "$sync"
 sleep 2
-ip netns exec jh-lns java -jar "$root/target/jlns.jar" exec --socket "$out/jlns.sock" enable 'show vpdn' 'show ip local pool' \
-  > "$out/show.txt" 2>&1
+jlns_cli "$out" 'show vpdn' 'show ip local pool' > "$out/show.txt" 2>&1
 [ -n "$loss" ] && ip netns exec jh-nat nft list table inet jlnsloss | grep counter | sed 's/^ */nft loss: /'
 # The clients hung up (xl2tpd's StopCCN): every tunnel, session and address must be released. Under
 # loss a client's last StopCCN may be lost as its guest powers off: its empty tunnel then waits for HELLO.

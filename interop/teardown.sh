@@ -4,24 +4,18 @@
 # Each time, show vpdn / show ip local pool must prove the session and its address are gone.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
 out=${JH_OUT:-/tmp/jlns-teardown}
 rm -rf "$out"; mkdir -p "$out"
 "$here/setup.sh"
-[ -f "$root/target/jlns.jar" ] || (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package)
-cfg="$out/lns.cfg"
-sed -e 's/key \*\*\*\*\*/key interop-psk/' \
-    -e 's/^no l2tp tunnel authentication$/no l2tp tunnel authentication\n l2tp cleartext\n l2tp tunnel hello 10/' \
-    -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
-    "$root/src/test/resources/seed/example-config.cfg" > "$cfg"
+build_jar
+seed_config "$out/lns.cfg" 's/^ l2tp cleartext$/ l2tp cleartext\n l2tp tunnel hello 10/'
 "$here/topology.sh" down; "$here/topology.sh" up 3 || exit 2
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; pkill -f "umid=jlns" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
 trap cleanup EXIT
-ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$cfg" --socket "$out/jlns.sock" > "$out/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do [ -S "$out/jlns.sock" ] && break; sleep 0.1; done
-cli() { ip netns exec jh-lns java -jar "$root/target/jlns.jar" exec --socket "$out/jlns.sock" enable "$@"; }
+start_jlns "$out" || exit 1
+cli() { jlns_cli "$out" "$@"; }
 fails=0
 check() { # check NAME FILE PATTERN
   if grep -qE -- "$3" "$2"; then echo "teardown: ok   - $1"; else echo "teardown: FAIL - $1"; cat "$2"; fails=$((fails+1)); fi

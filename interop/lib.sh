@@ -1,0 +1,35 @@
+# Shared by the interop scenarios (sourced): building jlns, its configuration, starting it, its CLI.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+build_jar() {
+  [ -f "$root/target/jlns.jar" ] || (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package)
+}
+
+# seed_config FILE [SED-EXPR...]: the seed's example configuration, verbatim but for its masked key,
+# a PPP user alice, 'l2tp cleartext' (no IPsec yet), and the given edits.
+seed_config() {
+  local file=$1; shift
+  local edits=()
+  for e in "$@"; do edits+=(-e "$e"); done
+  sed -e 's/key \*\*\*\*\*/key interop-psk/' \
+      -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
+      -e 's/^no l2tp tunnel authentication$/no l2tp tunnel authentication\n l2tp cleartext/' \
+      "${edits[@]}" "$root/src/test/resources/seed/example-config.cfg" > "$file"
+}
+
+# start_jlns OUT [RUN-ARGS...]: jlns in the LNS namespace with OUT/lns.cfg; sets server_pid and
+# waits for the control socket.
+start_jlns() {
+  local out=$1; shift
+  ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$out/lns.cfg" --socket "$out/jlns.sock" "$@" \
+    > "$out/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do [ -S "$out/jlns.sock" ] && return 0; sleep 0.1; done
+  echo "jlns did not start:"; cat "$out/server.log"; return 1
+}
+
+# jlns_cli OUT CMD...: runs CLI lines (after enable) on the server of OUT.
+jlns_cli() {
+  local out=$1; shift
+  ip netns exec jh-lns java -jar "$root/target/jlns.jar" exec --socket "$out/jlns.sock" enable "$@"
+}
