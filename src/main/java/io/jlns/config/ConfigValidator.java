@@ -141,6 +141,16 @@ public final class ConfigValidator {
         warn("vpdn-group " + g.name() + " accepts dial-in but names no virtual-template");
       }
     }
+    if (c.aaaPppMethods().stream().anyMatch(m -> m.startsWith("group "))) {
+      warn("'aaa authentication ppp default " + String.join(" ", c.aaaPppMethods()) + "': RADIUS is not implemented"
+          + " yet; PPP users are checked against the local 'username' lines only");
+    }
+    for (VpdnGroup g : c.vpdnGroups().values()) {
+      Interface vt = c.interfaces().get("Virtual-Template" + g.virtualTemplate());
+      if (g.acceptDialin() && vt != null && vt.pppAuthentication().isEmpty()) {
+        warn(vt.name() + " has no 'ppp authentication': clients of vpdn-group " + g.name() + " get in without a password");
+      }
+    }
     if (c.aaaPppMethods().contains("local") && c.users().isEmpty()) {
       warn("'aaa authentication ppp default local' but no username is configured: no PPP user can log in");
     }

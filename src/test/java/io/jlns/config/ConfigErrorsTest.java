@@ -51,6 +51,17 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void theValidatorSaysWhatWillNotWorkAsWritten() {
+    Config c = Configs.parse(Configs.seed().replace("key *****", "key k")
+        .replace("aaa authentication ppp default local", "aaa authentication ppp default group radius local")
+        .replace("  ppp authentication chap ms-chap", ""));
+    assertThat(ConfigValidator.validate(c, null)).extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("RADIUS is not implemented yet"))
+        .anyMatch(m -> m.contains("Virtual-Template1 has no 'ppp authentication'"))
+        .anyMatch(m -> m.contains("no username is configured"));
+  }
+
+  @Test
   void overlappingPoolsAreRefused() {
     ConfigLoader.Loaded l = Configs.load("ip local pool A 10.0.0.1 10.0.0.10\nip local pool B 10.0.0.5 10.0.0.20\n");
     assertThat(l.diagnostics().get(0).message()).contains("overlaps pool A");
