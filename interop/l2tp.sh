@@ -1,7 +1,8 @@
 #!/bin/bash
 # Real Linux L2TP clients (xl2tpd + pppd in user-mode Linux) over plain L2TP, behind one NAT,
 # against jlns running the seed's configuration with 'l2tp cleartext' (tests only).
-# Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE] [-k] [-l LOSS%]   AUTH: mschap-v2|mschap|chap|pap (the client's)
+# Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE] [-k] [-l LOSS%] [-i]   AUTH: mschap-v2|mschap|chap|pap (the client's)
+# -i: over IPsec (strongSwan in the clients, JH_IKE/JH_ESP their proposals), without 'l2tp cleartext'.
 # Each client pings the LNS's Loopback0 (12.0.0.8) and every other client's pool address; with -k
 # (kernel mode, a TUN device) also 172.31.255.1, an address that exists only in the LNS's namespace.
 # -l drops that percentage of L2TP control packets (T bit set) both ways in the NAT, at random.
@@ -16,6 +17,7 @@ while [ $# -gt 0 ]; do
     -p) pppauth=$2; shift 2;;
     -k) kernel=1; shift;;
     -l) loss=$2; shift 2;;
+    -i) export JH_IPSEC=1; shift;;
     *) echo "unknown arg $1" >&2; exit 2;;
   esac
 done
@@ -56,7 +58,8 @@ pool=""; for i in $(seq 1 "$n"); do pool="$pool${pool:+,}20.0.0.$((99+i))"; done
 sync=/var/tmp/jlns-sync.$$; rm -f "$sync"
 pids=()
 for i in $(seq 1 "$n"); do
-  timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" \
+  timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" ${JH_IPSEC:+JH_PSK=interop-psk} \
+      ${JH_IKE:+JH_IKE=$JH_IKE} ${JH_ESP:+JH_ESP=$JH_ESP} ${JH_KEYLIFE:+JH_KEYLIFE=$JH_KEYLIFE} \
       JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \
       > "$out/client$i.log" 2>&1 &
   pids+=($!)

@@ -6,14 +6,16 @@ build_jar() {
 }
 
 # seed_config FILE [SED-EXPR...]: the seed's example configuration, verbatim but for its masked key,
-# a PPP user alice, 'l2tp cleartext' (no IPsec yet), and the given edits.
+# a PPP user alice, 'l2tp cleartext' (unless JH_IPSEC is set), and the given edits.
 seed_config() {
   local file=$1; shift
-  local edits=()
+  local edits=() clear='\n l2tp cleartext'
+  [ -n "${JH_IPSEC:-}" ] && clear=''
+
   for e in "$@"; do edits+=(-e "$e"); done
   sed -e 's/key \*\*\*\*\*/key interop-psk/' \
       -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
-      -e 's/^no l2tp tunnel authentication$/no l2tp tunnel authentication\n l2tp cleartext/' \
+      -e "s/^no l2tp tunnel authentication\$/no l2tp tunnel authentication$clear/" \
       "${edits[@]}" "$root/src/test/resources/seed/example-config.cfg" > "$file"
 }
 

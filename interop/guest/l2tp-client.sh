@@ -1,5 +1,7 @@
 #!/bin/sh
-# Inside a UML guest: a Linux L2TP client over plain UDP (no IPsec): xl2tpd as LAC and pppd,
+# Inside a UML guest: a Linux L2TP client: with $JH_PSK, strongSwan first builds IKEv1 and a
+# transport-mode ESP SA for L2TP (the Windows client's proposals unless $JH_IKE/$JH_ESP say
+# otherwise), else plain UDP; then xl2tpd as LAC and pppd,
 # authenticating with exactly one method ($JH_AUTH), asking for DNS servers; pings $JH_PING
 # (default: the PPP peer) through the tunnel, then every address of $JH_PING_MORE, holds
 # $JH_HOLD seconds, pings again, and prints a RESULT line.
@@ -8,6 +10,46 @@ W=/run/jh; mkdir -p $W /var/run/xl2tpd
 log() { echo "[guest $JH_ID] $*"; }
 t0=$(date +%s%3N)
 for m in ppp_generic ppp_async ppp_synctty pppox l2tp_core l2tp_ppp; do modprobe -q $m 2>/dev/null; done
+ike=none
+if [ -n "${JH_PSK:-}" ]; then
+  for m in esp4 xfrm_user xfrm4_tunnel authenc cbc des3_ede aes_generic sha1_generic sha256_generic sha512_generic hmac \
+      gcm ctr ghash_generic seqiv echainiv; do modprobe -q $m 2>/dev/null; done
+  mkdir -p /run/strongswan
+  cat > $W/ipsec.conf <<C
+config setup
+  charondebug="ike 1, knl 1, net 0, cfg 0"
+conn vpn
+  keyexchange=ikev1
+  authby=secret
+  type=transport
+  left=%defaultroute
+  leftprotoport=17/1701
+  right=$JH_SERVER
+  rightprotoport=17/1701
+  rightid=%any
+  ike=${JH_IKE:-aes256-sha1-modp2048,3des-sha1-modp1024}!
+  esp=${JH_ESP:-aes256-sha1,3des-sha1}!
+  ikelifetime=${JH_IKELIFE:-8h}
+  keylife=${JH_KEYLIFE:-1h}
+  rekeymargin=${JH_REKEYMARGIN:-3m}
+  dpddelay=15
+  dpdtimeout=60
+  dpdaction=clear
+  auto=add
+C
+  echo "%any $JH_SERVER : PSK \"$JH_PSK\"" > $W/ipsec.secrets
+  chmod 600 $W/ipsec.secrets
+  mount --bind $W/ipsec.conf /etc/ipsec.conf
+  mount --bind $W/ipsec.secrets /etc/ipsec.secrets
+  ipsec start >/dev/null 2>&1
+  i=0; while [ ! -S /var/run/charon.ctl ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+  ipsec up vpn > $W/up.log 2>&1
+  if ! grep -q "established successfully" $W/up.log; then
+    log "RESULT client=$JH_ID ike=fail"; tail -25 $W/up.log; exit 1
+  fi
+  ike=up
+  log "ipsec up in $(( $(date +%s%3N) - t0 )) ms: $(ipsec statusall | grep -E 'INSTALLED|IKE proposal' | tr -s ' ' | tr '\n' ';')"
+fi
 case "${JH_AUTH:-mschap-v2}" in
   mschap-v2) auth="refuse-pap refuse-chap refuse-mschap";;
   mschap) auth="refuse-pap refuse-chap refuse-mschap-v2";;
@@ -46,7 +88,7 @@ i=0; while [ ! -p /var/run/xl2tpd/l2tp-control ] && [ $i -lt 300 ]; do sleep 0.1
 timeout 10 sh -c 'echo "c vpn" > /var/run/xl2tpd/l2tp-control' || log "xl2tpd control FIFO not ready"
 i=0; while ! ip -4 addr show ppp0 2>/dev/null | grep -q inet && [ $i -lt ${JH_PPP_WAIT:-300} ]; do sleep 0.1; i=$((i+1)); done
 if ! ip -4 addr show ppp0 2>/dev/null | grep -q inet; then
-  log "RESULT client=$JH_ID ppp=fail"; tail -30 $W/xl2tpd.log; tail -40 $W/pppd.log; exit 1
+  log "RESULT client=$JH_ID ike=$ike ppp=fail"; tail -30 $W/xl2tpd.log; tail -40 $W/pppd.log; exit 1
 fi
 t_ppp=$(date +%s%3N)
 local_ip=$(ip -4 -o addr show ppp0 | sed -n 's/.*inet \([0-9.]*\) peer \([0-9.]*\).*/\1/p')
@@ -67,5 +109,7 @@ for a in $(echo "${JH_PING_MORE:-}" | tr , " "); do
   ping -c 3 -W 2 -I ppp0 $a > $W/ping-$a.log 2>&1 && log "ping $a ok" || { more=fail; log "ping $a FAILED"; cat $W/ping-$a.log; }
 done
 ping -c 3 -W 2 -I ppp0 $target > $W/ping2.log 2>&1 && p2=ok || p2=fail
-log "RESULT client=$JH_ID ppp=up ppp_ip=$local_ip peer=$peer_ip auth=${JH_AUTH:-mschap-v2} connect_ms=$((t_ppp-t0)) ping_start=$p1 ping_end=$p2 ping_more=$more neighbours=$tried"
+[ "$ike" = up ] && ipsec statusall | grep -E "INSTALLED|bytes_i" | sed "s/^/[guest $JH_ID] /"
+log "RESULT client=$JH_ID ike=$ike ppp=up ppp_ip=$local_ip peer=$peer_ip auth=${JH_AUTH:-mschap-v2} connect_ms=$((t_ppp-t0)) ping_start=$p1 ping_end=$p2 ping_more=$more neighbours=$tried"
 timeout 5 sh -c 'echo "d vpn" > /var/run/xl2tpd/l2tp-control'; sleep 1
+[ "$ike" = up ] && { ipsec down vpn >/dev/null 2>&1; ipsec stop >/dev/null 2>&1; }

@@ -52,19 +52,24 @@ final class L2tpRuntime implements AutoCloseable {
   final PppFactory ppp;
   private Channel channel;
   private KernelMode kernel;
+  private final ByteBufAllocator alloc;
+  private volatile IpsecRuntime ipsec;
 
   /** @param tun the TUN device of kernel mode, or null for userspace mode */
   L2tpRuntime(RunningConfig running, int port, String tun) throws InterruptedException, java.io.IOException {
     boolean epoll = Epoll.isAvailable();
     group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
     loop = group.next();
-    ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+    alloc = PooledByteBufAllocator.DEFAULT;
     EventLoopScheduler scheduler = new EventLoopScheduler(loop);
     SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
     pools = new LocalPools(running::get);
     router = new UserspaceRouter(alloc, () -> localAddresses(running.get()));
     ppp = new PppFactory(running::get, new PppServices(new LocalUsers(running::get), pools, router), scheduler, random, alloc);
     lns = new L2tpLns(scheduler, random, (to, buf) -> {
+      if (ipsec != null && ipsec.sendL2tp(to, buf)) {
+        return;
+      }
       if (channel != null) {
         channel.writeAndFlush(new DatagramPacket(buf, to));
       } else {
@@ -88,6 +93,24 @@ final class L2tpRuntime implements AutoCloseable {
       LOG.warn("%VPDN-4-CLEARTEXT: vpdn-group {} accepts L2TP without IPsec on UDP {} ('l2tp cleartext'): for tests only",
           cleartext.name(), port);
     }
+  }
+
+  EventLoop loop() {
+    return loop;
+  }
+
+  ByteBufAllocator alloc() {
+    return alloc;
+  }
+
+  /** IPsec takes L2TP to peers it has SAs with. */
+  void attach(IpsecRuntime ipsec) {
+    this.ipsec = ipsec;
+  }
+
+  /** L2TP that arrived through IPsec, on the event loop (the caller keeps {@code buf}). */
+  void deliver(InetSocketAddress from, io.netty.buffer.ByteBuf buf) {
+    lns.onDatagram(from, buf);
   }
 
   /** Runs {@code task} on the event loop that owns the L2TP and PPP state, and waits for it. */

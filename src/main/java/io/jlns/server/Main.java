@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code jlns run | cli | exec | check}. */
 public final class Main {
   private static final String USAGE = """
-      usage: jlns run [--config FILE] [--socket PATH] [--l2tp-port N] [--tun NAME]
+      usage: jlns run [--config FILE] [--socket PATH] [--l2tp-port N] [--ike-port N] [--nat-t-port N] [--tun NAME]
                                                  run the LNS in the foreground (--tun: kernel mode)
              jlns cli [--socket PATH]                   IOS-style CLI on the running server
              jlns exec [--socket PATH] 'CMD' ['CMD'...] run CLI lines, print their output; exit 1 on '%' errors
@@ -51,7 +51,9 @@ public final class Main {
       return args.length == 0 ? 2 : 0;
     }
     String configFile = null;
-    int l2tpPort = 1701;
+    int l2tpPort = Ports.STANDARD.l2tp();
+    int ikePort = Ports.STANDARD.ike();
+    int natTPort = Ports.STANDARD.natT();
     String tun = null;
     String socket = env.get("JLNS_SOCKET");
     List<String> rest = new ArrayList<>();
@@ -60,13 +62,15 @@ public final class Main {
         case "--config" -> configFile = value(args, ++i, "--config");
         case "--socket" -> socket = value(args, ++i, "--socket");
         case "--l2tp-port" -> l2tpPort = Integer.parseInt(value(args, ++i, "--l2tp-port"));
+        case "--ike-port" -> ikePort = Integer.parseInt(value(args, ++i, "--ike-port"));
+        case "--nat-t-port" -> natTPort = Integer.parseInt(value(args, ++i, "--nat-t-port"));
         case "--tun" -> tun = value(args, ++i, "--tun");
         default -> rest.add(args[i]);
       }
     }
     Path sock = Path.of(socket != null ? socket : defaultSocket());
     return switch (args[0]) {
-      case "run" -> serve(configFile, sock, l2tpPort, tun, env, out, err);
+      case "run" -> serve(configFile, sock, new Ports(l2tpPort, ikePort, natTPort), tun, env, out, err);
       case "cli" -> InteractiveCli.run(sock);
       case "exec" -> InteractiveCli.exec(sock, rest, env.get("JLNS_ENABLE_SECRET"),
           new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -142,7 +146,7 @@ public final class Main {
     }
   }
 
-  private static int serve(String configFile, Path socket, int l2tpPort, String tun, Map<String, String> env,
+  private static int serve(String configFile, Path socket, Ports ports, String tun, Map<String, String> env,
       PrintStream out,
       PrintStream err)
       throws IOException {
@@ -166,7 +170,7 @@ public final class Main {
     }
     l.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
         .forEach(d -> err.println(d.render(name)));
-    Server server = Server.start(l.config(), configFile == null ? null : Path.of(configFile), socket, grammar, version(), l2tpPort, tun);
+    Server server = Server.start(l.config(), configFile == null ? null : Path.of(configFile), socket, grammar, version(), ports, tun);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

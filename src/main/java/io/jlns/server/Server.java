@@ -22,29 +22,33 @@ public final class Server implements AutoCloseable {
   private final RunningConfig running;
   private final ControlServer control;
   private final L2tpRuntime l2tp;
+  private final IpsecRuntime ipsec;
 
-  private Server(RunningConfig running, ControlServer control, L2tpRuntime l2tp) {
+  private Server(RunningConfig running, ControlServer control, L2tpRuntime l2tp, IpsecRuntime ipsec) {
     this.running = running;
     this.control = control;
     this.l2tp = l2tp;
+    this.ipsec = ipsec;
   }
 
   /**
    * @param startupFile the file {@code write memory} saves to, or null for the embedded default
    */
-  public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version, int l2tpPort,
+  public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version, Ports ports,
       String tun)
       throws IOException {
     RunningConfig running = new RunningConfig(config, startupFile);
     L2tpRuntime l2tp;
     try {
-      l2tp = new L2tpRuntime(running, l2tpPort, tun);
+      l2tp = new L2tpRuntime(running, ports.l2tp(), tun);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while binding L2TP", e);
     } catch (RuntimeException e) {
-      throw new IOException("cannot bind L2TP on UDP " + l2tpPort + ": " + e.getMessage(), e);
+      throw new IOException("cannot bind L2TP on UDP " + ports.l2tp() + ": " + e.getMessage(), e);
     }
+    IpsecRuntime ipsec = new IpsecRuntime(running, l2tp, ports.ike(), ports.natT());
+    l2tp.attach(ipsec);
     Clock clock = Clock.systemDefaultZone();
     CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, IpsecView.NONE,
         new VpdnSnapshot(l2tp), LOG::info);
@@ -64,7 +68,7 @@ public final class Server implements AutoCloseable {
     ControlServer control = new ControlServer(ctx, socket);
     LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}", version, config.hostname(),
         startupFile == null ? "(embedded default)" : startupFile, socket);
-    return new Server(running, control, l2tp);
+    return new Server(running, control, l2tp, ipsec);
   }
 
   private static void logEndpoints(java.util.List<IkeEndpoints.Endpoint> list) {
@@ -81,6 +85,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     control.close();
+    ipsec.close();
     l2tp.close();
     LOG.info("%SYS-5-RELOAD: jlns stopped");
   }

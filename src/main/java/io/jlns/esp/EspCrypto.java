@@ -1,0 +1,195 @@
+package io.jlns.esp;
+
+import io.jlns.crypto.EspCipher;
+import io.jlns.crypto.EspIntegrity;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The transform of one ESP SA in one direction (RFC 4303 section 2, RFC 3602 for CBC, RFC 4106
+ * for GCM). Cipher, MAC and key objects are made once and reused: per packet only init and
+ * doFinal run. Works in place on byte arrays; errors are {@link Result} values.
+ */
+public final class EspCrypto {
+  /** Why a packet was refused. */
+  public enum Result {
+    OK,
+    TRUNCATED,
+    AUTH_FAILED,
+    BAD_PADDING,
+    REPLAYED
+  }
+
+  final EspCipher cipher;
+  final EspIntegrity integrity;
+  private final Cipher jca;
+  private final SecretKeySpec key;
+  private final byte[] salt;
+  private final Mac mac;
+  private final byte[] icv;
+  private final Cipher ivGenerator;
+  private final byte[] ivCounter = new byte[16];
+  private final byte[] ivBlock = new byte[16];
+
+  /**
+   * @param encKey the cipher's KEYMAT part (with the 4-byte salt last for GCM)
+   * @param authKey the integrity key (empty for GCM)
+   * @param ivSeed 16 random bytes for the CBC IV generator of an outbound SA
+   */
+  public EspCrypto(EspCipher cipher, EspIntegrity integrity, byte[] encKey, byte[] authKey, byte[] ivSeed) {
+    this.cipher = cipher;
+    this.integrity = integrity;
+    try {
+      if (cipher.aead()) {
+        jca = Cipher.getInstance("AES/GCM/NoPadding");
+        key = new SecretKeySpec(encKey, 0, encKey.length - 4, "AES");
+        salt = Arrays.copyOfRange(encKey, encKey.length - 4, encKey.length);
+      } else {
+        jca = Cipher.getInstance(cipher.jca() + "/CBC/NoPadding");
+        key = new SecretKeySpec(encKey, cipher.jca());
+        salt = null;
+      }
+      if (integrity != EspIntegrity.NONE) {
+        mac = Mac.getInstance(integrity.jca());
+        mac.init(new SecretKeySpec(authKey, integrity.jca()));
+        icv = new byte[mac.getMacLength()];
+      } else {
+        mac = null;
+        icv = null;
+      }
+      // CBC IVs must be unpredictable (RFC 3602 section 3): the encryption of a counter under a random key.
+      ivGenerator = Cipher.getInstance("AES/ECB/NoPadding");
+      ivGenerator.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(ivSeed, 0, 16, "AES"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(cipher + "/" + integrity + ": " + e.getMessage(), e);
+    }
+  }
+
+  public int ivLength() {
+    return cipher.ivLength();
+  }
+
+  public int icvLength() {
+    return cipher.aead() ? cipher.icvLength() : integrity.icvLength();
+  }
+
+  /** Bytes ESP adds around a payload of {@code n} bytes: header, IV, padding, trailer, ICV. */
+  public int overhead(int n) {
+    int align = cipher.blockSize();
+    int padded = (n + 2 + align - 1) / align * align;
+    return 8 + ivLength() + padded - n + icvLength();
+  }
+
+  /**
+   * Verifies and decrypts the ESP packet {@code b[off..off+len)} in place. On success the
+   * plaintext (payload, padding, trailer) lies at {@code off + 8 + ivLength()}; {@code out[0]}
+   * gets the payload length and {@code out[1]} the next header.
+   */
+  public Result open(byte[] b, int off, int len, int[] out) {
+    int ivLen = ivLength();
+    int icvLen = icvLength();
+    int ctLen = len - 8 - ivLen - icvLen;
+    if (ctLen < 2 || ctLen % cipher.blockSize() != 0) {
+      return Result.TRUNCATED;
+    }
+    int ct = off + 8 + ivLen;
+    try {
+      if (cipher.aead()) {
+        byte[] nonce = new byte[12];
+        System.arraycopy(salt, 0, nonce, 0, 4);
+        System.arraycopy(b, off + 8, nonce, 4, 8);
+        jca.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+        jca.updateAAD(b, off, 8);
+        jca.doFinal(b, ct, ctLen + icvLen, b, ct);
+      } else {
+        mac.update(b, off, len - icvLen);
+        mac.doFinal(icv, 0);
+        if (!MessageDigest.isEqual(Arrays.copyOf(icv, icvLen), Arrays.copyOfRange(b, off + len - icvLen, off + len))) {
+          return Result.AUTH_FAILED;
+        }
+        jca.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(b, off + 8, ivLen));
+        jca.doFinal(b, ct, ctLen, b, ct);
+      }
+    } catch (javax.crypto.AEADBadTagException e) {
+      return Result.AUTH_FAILED;
+    } catch (GeneralSecurityException e) {
+      return Result.TRUNCATED;
+    }
+    int padLen = b[ct + ctLen - 2] & 0xFF;
+    int payload = ctLen - 2 - padLen;
+    if (payload < 0) {
+      return Result.BAD_PADDING;
+    }
+    // RFC 4303 section 2.4: the default padding is 1, 2, 3, ...
+    for (int i = 0; i < padLen; i++) {
+      if ((b[ct + payload + i] & 0xFF) != i + 1) {
+        return Result.BAD_PADDING;
+      }
+    }
+    out[0] = payload;
+    out[1] = b[ct + ctLen - 1] & 0xFF;
+    return Result.OK;
+  }
+
+  /**
+   * Builds the ESP packet for the payload already at {@code b[off + 8 + ivLength() ..+n)}: header,
+   * IV, padding, trailer, encryption and ICV, all in place. {@code b} must have room for
+   * {@link #overhead}. Returns the packet's length.
+   */
+  public int seal(int spi, int seq, int nextHeader, byte[] b, int off, int n) {
+    int ivLen = ivLength();
+    int align = cipher.blockSize();
+    int padded = (n + 2 + align - 1) / align * align;
+    int ct = off + 8 + ivLen;
+    int padLen = padded - n - 2;
+    for (int i = 0; i < padLen; i++) {
+      b[ct + n + i] = (byte) (i + 1);
+    }
+    b[ct + padded - 2] = (byte) padLen;
+    b[ct + padded - 1] = (byte) nextHeader;
+    putInt(b, off, spi);
+    putInt(b, off + 4, seq);
+    try {
+      if (cipher.aead()) {
+        // RFC 4106 section 3.1: the IV must not repeat under a key; the sequence number never does.
+        putInt(b, off + 8, 0);
+        putInt(b, off + 12, seq);
+        byte[] nonce = new byte[12];
+        System.arraycopy(salt, 0, nonce, 0, 4);
+        System.arraycopy(b, off + 8, nonce, 4, 8);
+        jca.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+        jca.updateAAD(b, off, 8);
+        jca.doFinal(b, ct, padded, b, ct);
+        return 8 + ivLen + padded + icvLength();
+      }
+      putInt(ivCounter, 12, seq);
+      ivGenerator.doFinal(ivCounter, 0, 16, ivBlock, 0);
+      System.arraycopy(ivBlock, 0, b, off + 8, ivLen);
+      jca.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(b, off + 8, ivLen));
+      jca.doFinal(b, ct, padded, b, ct);
+      mac.update(b, off, 8 + ivLen + padded);
+      mac.doFinal(icv, 0);
+      System.arraycopy(icv, 0, b, ct + padded, integrity.icvLength());
+      return 8 + ivLen + padded + integrity.icvLength();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("ESP " + cipher + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void putInt(byte[] b, int i, int v) {
+    b[i] = (byte) (v >>> 24);
+    b[i + 1] = (byte) (v >>> 16);
+    b[i + 2] = (byte) (v >>> 8);
+    b[i + 3] = (byte) v;
+  }
+
+  static int getInt(byte[] b, int i) {
+    return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
+  }
+}

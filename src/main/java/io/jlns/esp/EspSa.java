@@ -1,0 +1,119 @@
+package io.jlns.esp;
+
+import java.net.InetSocketAddress;
+
+/**
+ * One ESP SA pair with a peer: the inbound SA (our SPI, anti-replay, decryption) and the
+ * outbound SA (the peer's SPI, sequence numbers, encryption), with the counters {@code show
+ * crypto ipsec sa} prints. Used by one event loop only, so nothing here is synchronised for
+ * writing; the CLI reads the counters as they are.
+ */
+public final class EspSa {
+  public final int inboundSpi;
+  public final int outboundSpi;
+  private final EspCrypto in;
+  private final EspCrypto out;
+  private final ReplayWindow replay;
+  private final long byteLimit;
+  private volatile InetSocketAddress peer;
+  private int outSeq;
+  /** Counters, named as IOS shows them. */
+  public volatile long pktsDecaps;
+  public volatile long bytesDecaps;
+  public volatile long pktsEncaps;
+  public volatile long bytesEncaps;
+  public volatile long replayFailures;
+  public volatile long authFailures;
+  public volatile long otherFailures;
+  public volatile long lastInboundMillis;
+  public final Object owner;
+
+  /**
+   * @param kilobytes the volume lifetime; past it the SA stops carrying traffic and {@link #expired} says so
+   * @param owner what the layer above keeps with this SA (shown by {@code show}, not used here)
+   */
+  public EspSa(int inboundSpi, int outboundSpi, EspCrypto in, EspCrypto out, int replayWindow, long kilobytes,
+      InetSocketAddress peer, Object owner) {
+    this.inboundSpi = inboundSpi;
+    this.outboundSpi = outboundSpi;
+    this.in = in;
+    this.out = out;
+    this.replay = replayWindow > 0 ? new ReplayWindow(replayWindow) : null;
+    this.byteLimit = kilobytes <= 0 ? Long.MAX_VALUE : kilobytes * 1024;
+    this.peer = peer;
+    this.owner = owner;
+  }
+
+  public InetSocketAddress peer() {
+    return peer;
+  }
+
+  /** RFC 3948 section 4: a valid packet from a new NAT-T endpoint moves the SA there. */
+  public boolean follow(InetSocketAddress from) {
+    if (!from.equals(peer)) {
+      peer = from;
+      return true;
+    }
+    return false;
+  }
+
+  public EspCrypto outbound() {
+    return out;
+  }
+
+  public int replayWindow() {
+    return replay == null ? 0 : replay.size();
+  }
+
+  /** True once the volume lifetime is used up or the sequence numbers are (RFC 4303 section 3.3.3). */
+  public boolean expired() {
+    return bytesDecaps + bytesEncaps >= byteLimit || outSeq == -1;
+  }
+
+  public long remainingKilobytes() {
+    return Math.max(0, (byteLimit - bytesDecaps - bytesEncaps) / 1024);
+  }
+
+  /** Inbound: anti-replay check, ICV, decryption (see {@link EspCrypto#open}). */
+  public EspCrypto.Result open(byte[] b, int off, int len, int[] result, long now) {
+    if (len < 8) {
+      otherFailures++;
+      return EspCrypto.Result.TRUNCATED;
+    }
+    long seq = EspCrypto.getInt(b, off + 4) & 0xFFFFFFFFL;
+    if (replay != null && !replay.check(seq)) {
+      replayFailures++;
+      return EspCrypto.Result.REPLAYED;
+    }
+    EspCrypto.Result r = in.open(b, off, len, result);
+    switch (r) {
+      case OK -> {
+        if (replay != null) {
+          replay.accept(seq);
+        }
+        pktsDecaps++;
+        bytesDecaps += result[0];
+        lastInboundMillis = now;
+      }
+      case AUTH_FAILED -> authFailures++;
+      default -> otherFailures++;
+    }
+    return r;
+  }
+
+  /** Outbound: the next sequence number and {@link EspCrypto#seal}; -1 when the SA may carry no more. */
+  public int seal(int nextHeader, byte[] b, int off, int n) {
+    if (expired()) {
+      return -1;
+    }
+    outSeq++;
+    int len = out.seal(outboundSpi, outSeq, nextHeader, b, off, n);
+    pktsEncaps++;
+    bytesEncaps += n;
+    return len;
+  }
+
+  public long outboundSequence() {
+    return outSeq & 0xFFFFFFFFL;
+  }
+}

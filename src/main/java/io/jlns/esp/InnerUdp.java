@@ -1,0 +1,64 @@
+package io.jlns.esp;
+
+/**
+ * The UDP datagram inside a transport-mode ESP packet. Behind a NAT its checksum covers the
+ * client's private address, so it is checked against the original addresses from NAT-OA (RFC
+ * 3948 section 3.1.2), or skipped by configuration ({@code vpdn ip udp ignore checksum}).
+ */
+public final class InnerUdp {
+  public static final int HEADER = 8;
+  public static final int PROTOCOL = 17;
+
+  private InnerUdp() {}
+
+  public static int sourcePort(byte[] b, int off) {
+    return (b[off] & 0xFF) << 8 | b[off + 1] & 0xFF;
+  }
+
+  public static int destinationPort(byte[] b, int off) {
+    return (b[off + 2] & 0xFF) << 8 | b[off + 3] & 0xFF;
+  }
+
+  public static int length(byte[] b, int off) {
+    return (b[off + 4] & 0xFF) << 8 | b[off + 5] & 0xFF;
+  }
+
+  /** True when the checksum is absent (0) or right for these addresses (RFC 768 pseudo-header). */
+  public static boolean checksumOk(byte[] b, int off, int len, byte[] src, byte[] dst) {
+    if (b[off + 6] == 0 && b[off + 7] == 0) {
+      return true;
+    }
+    long sum = 0;
+    sum += word(src, 0) + word(src, 2) + word(dst, 0) + word(dst, 2) + PROTOCOL + len;
+    for (int i = 0; i + 1 < len; i += 2) {
+      sum += (b[off + i] & 0xFF) << 8 | b[off + i + 1] & 0xFF;
+    }
+    if ((len & 1) != 0) {
+      sum += (b[off + len - 1] & 0xFF) << 8;
+    }
+    while (sum >>> 16 != 0) {
+      sum = (sum & 0xFFFF) + (sum >>> 16);
+    }
+    return sum == 0xFFFF;
+  }
+
+  /**
+   * Writes a UDP header with checksum 0 ("not computed", RFC 768): after NAT the peer cannot
+   * check one against addresses it does not know, and ESP's ICV protects the datagram.
+   */
+  public static void writeHeader(byte[] b, int off, int srcPort, int dstPort, int payloadLength) {
+    int len = HEADER + payloadLength;
+    b[off] = (byte) (srcPort >>> 8);
+    b[off + 1] = (byte) srcPort;
+    b[off + 2] = (byte) (dstPort >>> 8);
+    b[off + 3] = (byte) dstPort;
+    b[off + 4] = (byte) (len >>> 8);
+    b[off + 5] = (byte) len;
+    b[off + 6] = 0;
+    b[off + 7] = 0;
+  }
+
+  private static int word(byte[] a, int i) {
+    return (a[i] & 0xFF) << 8 | a[i + 1] & 0xFF;
+  }
+}

@@ -1,0 +1,342 @@
+package io.jlns.ike;
+
+import io.jlns.config.Config;
+import io.jlns.config.Ipv4Address;
+import io.jlns.crypto.DiffieHellman;
+import io.jlns.crypto.HashAlgorithm;
+import io.jlns.ike.message.Decoding;
+import io.jlns.ike.message.Header;
+import io.jlns.ike.message.IsakmpCodec;
+import io.jlns.ike.message.Payload;
+import io.jlns.ike.message.Payloads;
+import io.jlns.time.Scheduler;
+import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IKEv1 responder: every ISAKMP SA of this event loop, Main Mode with pre-shared keys (RFC
+ * 2409 section 5.4) and NAT-T detection (RFC 3947); Quick Mode and informational exchanges are
+ * handed to {@link QuickMode} and {@link Informational}. No I/O: datagrams come in through
+ * {@link #onMessage} and go out through {@link Transport}.
+ */
+public final class IkeResponder {
+  /** Where IKE datagrams go; a {@code local} port of 4500 means with the non-ESP marker. */
+  public interface Transport {
+    void send(InetSocketAddress local, InetSocketAddress remote, byte[] message);
+  }
+
+  /** The ESP side: SAs to install and remove. */
+  public interface ChildSas {
+    void install(ChildSa sa);
+
+    void remove(int inboundSpi, String reason);
+
+    /** When the peer at this NAT-T endpoint last sent valid ESP, for on-demand DPD; 0 if never. */
+    default long lastInboundMillis(InetSocketAddress peer) {
+      return 0;
+    }
+  }
+
+  static final Logger LOG = LoggerFactory.getLogger("jlns.ike");
+  final Supplier<Config> config;
+  final Scheduler scheduler;
+  final SecureRandom random;
+  final Transport transport;
+  final ChildSas childSas;
+  final Counters counters = new Counters(LOG);
+  final Map<Long, IkeSa> sas = new HashMap<>();
+  final Map<Integer, ChildSa> children = new HashMap<>();
+  private final Map<String, IkeSa> halfOpen = new HashMap<>();
+  private final QuickMode.Handler quickMode;
+  private final Informational informational;
+  private int nextConnId = 1001;
+
+  public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas) {
+    this.config = config;
+    this.scheduler = scheduler;
+    this.random = random;
+    this.transport = transport;
+    this.childSas = childSas;
+    this.quickMode = new QuickMode.Handler(this);
+    this.informational = new Informational(this);
+  }
+
+  /** An ISAKMP datagram from {@code remote} to {@code local} (the non-ESP marker already removed). */
+  public void onMessage(InetSocketAddress local, InetSocketAddress remote, byte[] data) {
+    Decoding<Header> h = IsakmpCodec.decodeHeader(data, data.length);
+    if (!h.ok()) {
+      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: malformed IKE datagram from " + text(remote) + ": " + h.error());
+      return;
+    }
+    Header hd = h.value();
+    if (hd.exchange() == Header.AGGRESSIVE) {
+      counters.drop("aggressive", "%CRYPTO-4-IKMP_AGGRESSIVE_REFUSED: Aggressive Mode from " + text(remote)
+          + " refused: it exposes a hash of the pre-shared key to any eavesdropper; use Main Mode");
+      return;
+    }
+    if (hd.responderCookie() == 0) {
+      if (hd.exchange() == Header.MAIN_MODE) {
+        onMainMode1(local, remote, hd, data);
+      } else {
+        counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: exchange " + hd.exchange() + " without a responder cookie from "
+            + text(remote));
+      }
+      return;
+    }
+    IkeSa sa = sas.get(hd.responderCookie());
+    if (sa == null || sa.icookie != hd.initiatorCookie() || sa.state == IkeSa.State.DELETED) {
+      counters.drop("no-sa", "%CRYPTO-4-IKMP_NO_SA: IKE message (exchange " + hd.exchange() + ") from " + text(remote)
+          + " for an unknown or deleted ISAKMP SA");
+      return;
+    }
+    if (local.getPort() == 4500 && !sa.floated) {
+      // RFC 3947 section 4: the initiator moves to 4500 once a NAT is detected.
+      sa.floated = true;
+    }
+    switch (hd.exchange()) {
+      case Header.MAIN_MODE -> onMainMode(sa, local, remote, hd, data);
+      case Header.QUICK_MODE -> quickMode.onMessage(sa, local, remote, hd, data);
+      case Header.INFORMATIONAL -> informational.onMessage(sa, local, remote, hd, data);
+      default -> counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: unsupported exchange type " + hd.exchange() + " from "
+          + text(remote));
+    }
+  }
+
+  private void onMainMode1(InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
+    String key = Long.toHexString(hd.initiatorCookie()) + "/" + text(remote);
+    IkeSa existing = halfOpen.get(key);
+    if (existing != null) {
+      retransmit(existing, data);
+      return;
+    }
+    Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
+    if (!p.ok() || p.value().first(Payload.Sa.class) == null) {
+      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 1 from " + text(remote) + ": "
+          + (p.ok() ? "no SA payload" : p.error()));
+      return;
+    }
+    Payloads ps = p.value();
+    Payload.Sa offered = ps.first(Payload.Sa.class);
+    Config c = config.get();
+    Phase1Suite suite = Phase1Proposals.choose(c.isakmpPolicies().values(), offered);
+    if (suite == null || suite.group() == null) {
+      LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: Main Mode from {} refused: no 'crypto isakmp policy' with pre-share matches its offer ({})",
+          text(remote), Phase1Proposals.describe(offered));
+      counters.count("no-proposal-chosen");
+      sendNotify(local, remote, hd.initiatorCookie(), 0, Notifications.NO_PROPOSAL_CHOSEN);
+      return;
+    }
+    long rcookie;
+    do {
+      rcookie = random.nextLong();
+    } while (rcookie == 0 || sas.containsKey(rcookie));
+    IkeSa sa = new IkeSa(hd.initiatorCookie(), rcookie, nextConnId++, remote, local, scheduler.nowMillis());
+    sa.suite = suite;
+    sa.saBody = ps.body(ps.indexOf(Payload.SA));
+    List<Payload> reply = new ArrayList<>();
+    reply.add(new Payload.Sa(offered.doi(), offered.situation(), List.of(suite.chosen())));
+    for (Payload.VendorId v : ps.all(Payload.VendorId.class)) {
+      VendorIds.Kind k = VendorIds.kind(v.data());
+      if (k == VendorIds.Kind.NAT_T_RFC) {
+        sa.natDType = Payload.NAT_D;
+        sa.natOaType = Payload.NAT_OA;
+      } else if (k == VendorIds.Kind.NAT_T_DRAFT && sa.natDType == 0) {
+        sa.natDType = Payload.NAT_D_DRAFT;
+        sa.natOaType = Payload.NAT_OA_DRAFT;
+      } else if (k == VendorIds.Kind.DPD) {
+        sa.dpdSupported = true;
+      }
+    }
+    sa.natTSupported = sa.natDType != 0;
+    if (sa.natTSupported) {
+      reply.add(new Payload.VendorId(sa.natDType == Payload.NAT_D ? VendorIds.NAT_T_RFC : VendorIds.NAT_T_DRAFT_02N));
+    }
+    reply.add(new Payload.VendorId(VendorIds.DPD));
+    sas.put(rcookie, sa);
+    halfOpen.put(key, sa);
+    answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
+    // A half-open SA that does not finish Main Mode in time is forgotten (IOS: 60 s).
+    scheduler.schedule(60_000, () -> {
+      halfOpen.remove(key, sa);
+      if (sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
+        LOG.info("%CRYPTO-6-IKMP_NOT_COMPLETED: Main Mode with {} did not complete in 60 s (state {}): removed", sa.describe(), sa.state);
+        delete(sa, false, "Main Mode timed out");
+      }
+    });
+  }
+
+  private void onMainMode(IkeSa sa, InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
+    if (retransmit(sa, data)) {
+      return;
+    }
+    if (sa.state == IkeSa.State.MM_SA_SENT && !hd.encrypted()) {
+      onMainMode3(sa, remote, hd, data);
+    } else if (sa.state == IkeSa.State.MM_KE_SENT && hd.encrypted()) {
+      sa.peer = remote;
+      sa.local = local;
+      MainModeAuth.onMessage5(this, sa, hd, data);
+    } else {
+      counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: unexpected Main Mode message from " + text(remote) + " in state "
+          + sa.state);
+    }
+  }
+
+  private void onMainMode3(IkeSa sa, InetSocketAddress remote, Header hd, byte[] data) {
+    Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
+    if (!p.ok()) {
+      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 3 from " + text(remote) + ": " + p.error());
+      return;
+    }
+    Payloads ps = p.value();
+    Payload.KeyExchange ke = ps.first(Payload.KeyExchange.class);
+    Payload.Nonce nonce = ps.first(Payload.Nonce.class);
+    if (ke == null || nonce == null || nonce.data().length < 8 || nonce.data().length > 256) {
+      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 3 from " + text(remote)
+          + " lacks a KE or a valid nonce (RFC 2409 section 5)");
+      return;
+    }
+    Config c = config.get();
+    Optional<byte[]> psk = PresharedKeys.forAddress(c, Ipv4Address.of(remote.getAddress().getHostAddress()));
+    if (psk.isEmpty()) {
+      counters.drop("no-psk", "%CRYPTO-4-IKMP_NO_PRESHARED_KEY: no pre-shared key for peer " + remote.getAddress().getHostAddress()
+          + " (add 'pre-shared-key address ...' to a crypto keyring or 'crypto isakmp key ... address ...')");
+      delete(sa, false, "no pre-shared key");
+      return;
+    }
+    DiffieHellman dh = new DiffieHellman(sa.suite.group(), random);
+    byte[] gxy = dh.sharedSecret(ke.data());
+    if (gxy == null) {
+      counters.drop("bad-ke", "%CRYPTO-4-IKMP_BAD_MESSAGE: invalid Diffie-Hellman public value from " + text(remote) + " ("
+          + ke.data().length + " bytes for group " + sa.suite.group().number() + ")");
+      return;
+    }
+    sa.dh = dh;
+    sa.gxi = ke.data();
+    sa.gxr = dh.publicValue();
+    sa.ni = nonce.data();
+    sa.nr = new byte[32];
+    random.nextBytes(sa.nr);
+    HashAlgorithm prf = sa.suite.hash();
+    sa.skeyid = Keys.skeyidPsk(prf, psk.get(), sa.ni, sa.nr);
+    byte[][] d = Keys.derive(prf, sa.skeyid, gxy, sa.icky(), sa.rcky());
+    sa.skeyidD = d[0];
+    sa.skeyidA = d[1];
+    sa.encKey = Keys.encryptionKey(prf, d[2], sa.suite.keyLength());
+    sa.iv = Keys.phase1Iv(sa.suite.hash(), sa.gxi, sa.gxr, sa.blockSize());
+    List<Payload> reply = new ArrayList<>(List.of(new Payload.KeyExchange(sa.gxr), new Payload.Nonce(sa.nr)));
+    List<Payload.NatD> natD = ps.all(Payload.NatD.class);
+    if (sa.natTSupported && natD.size() >= 2) {
+      // RFC 3947 section 3.2: the first NAT-D is the destination (us), the others the sender's addresses.
+      byte[] us = NatT.natD(sa.suite.hash(), sa.icky(), sa.rcky(), sa.local);
+      byte[] them = NatT.natD(sa.suite.hash(), sa.icky(), sa.rcky(), remote);
+      sa.selfBehindNat = !MessageDigest.isEqual(natD.get(0).hash(), us);
+      sa.peerBehindNat = natD.stream().skip(1).noneMatch(x -> MessageDigest.isEqual(x.hash(), them));
+      reply.add(new Payload.NatD(sa.natDType, them));
+      reply.add(new Payload.NatD(sa.natDType, us));
+      if (sa.natT()) {
+        LOG.info("%CRYPTO-6-NAT_DETECTED: NAT-T: {} with {} ({}), UDP encapsulation on port 4500", sa.peerBehindNat
+            ? "peer is behind a NAT" : "no NAT at the peer", text(remote), sa.selfBehindNat ? "and we are behind a NAT" : "we are not");
+      }
+    }
+    sa.state = IkeSa.State.MM_KE_SENT;
+    answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
+  }
+
+  /** Sends {@code reply} for request {@code request} and remembers both for retransmissions. */
+  void answer(IkeSa sa, byte[] request, byte[] reply) {
+    sa.lastRequest = HashAlgorithm.SHA1.hash(request);
+    sa.lastReply = reply;
+    transport.send(sa.local, sa.peer, reply);
+  }
+
+  /** True (and our last reply sent again) when {@code data} repeats the last request (RFC 2408 section 5.1). */
+  boolean retransmit(IkeSa sa, byte[] data) {
+    if (sa.lastRequest != null && MessageDigest.isEqual(sa.lastRequest, HashAlgorithm.SHA1.hash(data))) {
+      counters.count("retransmitted");
+      transport.send(sa.local, sa.peer, sa.lastReply);
+      return true;
+    }
+    return false;
+  }
+
+  void sendNotify(InetSocketAddress local, InetSocketAddress remote, long icookie, long rcookie, int type) {
+    Payload.Notify n = new Payload.Notify(1, 1, type, new byte[0], new byte[0]);
+    transport.send(local, remote, IsakmpCodec.encode(icookie, rcookie, Header.INFORMATIONAL, 0, 0, List.of(n)));
+  }
+
+  /** Main Mode done: index the SA and start its lifetime and dead-peer detection. */
+  void established(IkeSa sa) {
+    halfOpen.values().remove(sa);
+    sa.state = IkeSa.State.ESTABLISHED;
+    sa.establishedMillis = scheduler.nowMillis();
+    sa.expiresMillis = sa.establishedMillis + sa.suite.lifetimeSeconds() * 1000;
+    int gen = ++sa.timerGeneration;
+    scheduler.schedule(sa.suite.lifetimeSeconds() * 1000, () -> {
+      if (sa.timerGeneration == gen && sa.state == IkeSa.State.ESTABLISHED) {
+        LOG.info("%CRYPTO-6-IKMP_SA_EXPIRED: ISAKMP SA with {} (conn-id {}) reached its lifetime of {} s", sa.describe(), sa.connId,
+            sa.suite.lifetimeSeconds());
+        delete(sa, true, "lifetime expired");
+      }
+    });
+    informational.startDpd(sa);
+  }
+
+  /** Removes an ISAKMP SA (its ESP SAs stay until they expire or are deleted), telling the peer if asked. */
+  void delete(IkeSa sa, boolean notifyPeer, String reason) {
+    if (sa.state == IkeSa.State.DELETED) {
+      return;
+    }
+    if (notifyPeer && sa.state == IkeSa.State.ESTABLISHED) {
+      informational.sendDelete(sa);
+    }
+    sa.state = IkeSa.State.DELETED;
+    sas.remove(sa.rcookie);
+    halfOpen.values().remove(sa);
+    if (sa.establishedMillis > 0) {
+      LOG.info("%CRYPTO-6-IKMP_SA_DELETED: ISAKMP SA with {} (conn-id {}) deleted: {}", sa.describe(), sa.connId, reason);
+    }
+  }
+
+  /** Removes an ESP SA pair by our inbound SPI, telling the peer over {@code via} if it is usable. */
+  void deleteChild(ChildSa child, IkeSa via, String reason) {
+    if (children.remove(child.inboundSpi()) == null) {
+      return;
+    }
+    if (via != null && via.state == IkeSa.State.ESTABLISHED) {
+      informational.sendDeleteEsp(via, child.inboundSpi());
+    }
+    childSas.remove(child.inboundSpi(), reason);
+  }
+
+  /** The established ISAKMP SA for a peer endpoint, newest first, or null. */
+  IkeSa established(InetSocketAddress peer) {
+    IkeSa best = null;
+    for (IkeSa s : sas.values()) {
+      if (s.state == IkeSa.State.ESTABLISHED && s.peer.equals(peer) && (best == null || s.establishedMillis > best.establishedMillis)) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  int allocateSpi() {
+    int spi;
+    do {
+      spi = random.nextInt();
+    } while (Integer.compareUnsigned(spi, 256) < 0 || children.containsKey(spi));
+    return spi;
+  }
+
+  public static String text(InetSocketAddress a) {
+    return a.getAddress().getHostAddress() + ":" + a.getPort();
+  }
+}

@@ -1,0 +1,136 @@
+package io.jlns.ike;
+
+import io.jlns.crypto.DiffieHellman;
+import io.jlns.ike.message.Decoding;
+import io.jlns.ike.message.IsakmpCodec;
+import io.jlns.ike.message.Payload;
+import io.jlns.ike.message.Payloads;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One IKEv1 (ISAKMP) SA as responder: Main Mode state, keys and the IVs of its exchanges. */
+final class IkeSa {
+  /** Main Mode states as responder (RFC 2409 section 5: messages 2, 4 and 6 are ours). */
+  enum State {
+    MM_SA_SENT,
+    MM_KE_SENT,
+    ESTABLISHED,
+    DELETED
+  }
+
+  final long icookie;
+  final long rcookie;
+  final int connId;
+  final long createdMillis;
+  State state = State.MM_SA_SENT;
+  InetSocketAddress peer;
+  InetSocketAddress local;
+  /** True once the exchange moved to UDP 4500 (RFC 3947 section 4). */
+  boolean floated;
+  boolean peerBehindNat;
+  boolean selfBehindNat;
+  /** The NAT-D/NAT-OA payload numbers the peer's vendor ids chose: 20/21, or 130/131 for the drafts. */
+  int natDType;
+  int natOaType;
+  boolean natTSupported;
+  boolean dpdSupported;
+  Phase1Suite suite;
+  byte[] saBody;
+  DiffieHellman dh;
+  byte[] gxi;
+  byte[] gxr;
+  byte[] ni;
+  byte[] nr;
+  byte[] skeyid;
+  byte[] skeyidD;
+  byte[] skeyidA;
+  byte[] encKey;
+  /** The CBC IV of Main Mode; after message 6, the last block of phase 1 (RFC 2409 appendix B). */
+  byte[] iv;
+  String peerIdentity = "";
+  long establishedMillis;
+  long expiresMillis;
+  /** Last inbound message digest and our reply to it, to answer a retransmission (RFC 2408 section 5.1). */
+  byte[] lastRequest;
+  byte[] lastReply;
+  final Map<Integer, Exchange> exchanges = new HashMap<>();
+  long lastHeardMillis;
+  int dpdSequence;
+  int dpdOutstanding;
+  int timerGeneration;
+
+  /** A phase 2 or informational exchange by message id, with its CBC IV chain. */
+  static final class Exchange {
+    byte[] iv;
+    byte[] lastRequest;
+    byte[] lastReply;
+    QuickMode quickMode;
+  }
+
+  IkeSa(long icookie, long rcookie, int connId, InetSocketAddress peer, InetSocketAddress local, long now) {
+    this.icookie = icookie;
+    this.rcookie = rcookie;
+    this.connId = connId;
+    this.peer = peer;
+    this.local = local;
+    this.createdMillis = now;
+    this.lastHeardMillis = now;
+  }
+
+  boolean natT() {
+    return peerBehindNat || selfBehindNat;
+  }
+
+  int blockSize() {
+    return suite.cipher().blockSize();
+  }
+
+  /** The exchange for a message id, created with its IV from phase 1's last block. */
+  Exchange exchange(int messageId) {
+    return exchanges.computeIfAbsent(messageId, id -> {
+      Exchange e = new Exchange();
+      e.iv = Keys.exchangeIv(suite.hash(), iv, id, blockSize());
+      return e;
+    });
+  }
+
+  /**
+   * Decrypts a message body with {@code ivHolder[0]} and advances that IV to the body's last
+   * ciphertext block; garbage (a wrong key) shows up as a payload decoding failure.
+   */
+  Decoding<Payloads> decrypt(int firstPayload, byte[] datagram, byte[][] ivHolder) {
+    int len = datagram.length - io.jlns.ike.message.Header.SIZE;
+    if (len <= 0 || len % blockSize() != 0) {
+      return Decoding.fail("encrypted body of " + len + " bytes is not a multiple of the cipher block");
+    }
+    byte[] body = Arrays.copyOfRange(datagram, io.jlns.ike.message.Header.SIZE, datagram.length);
+    byte[] plain = suite.cipher().decrypt(encKey, ivHolder[0], body);
+    ivHolder[0] = Arrays.copyOfRange(body, body.length - blockSize(), body.length);
+    return IsakmpCodec.decodePayloads(firstPayload, plain, 0, plain.length);
+  }
+
+  /** Encrypts payloads (zero padding to the block, RFC 2409 section 5.3) under an IV, advancing it. */
+  byte[] encrypt(int exchangeType, int messageId, List<Payload> payloads, byte[][] ivHolder) {
+    byte[] plain = IsakmpCodec.encodePayloads(payloads);
+    int padded = (plain.length + blockSize() - 1) / blockSize() * blockSize();
+    byte[] cipher = suite.cipher().encrypt(encKey, ivHolder[0], Arrays.copyOf(plain, padded));
+    ivHolder[0] = Arrays.copyOfRange(cipher, cipher.length - blockSize(), cipher.length);
+    return IsakmpCodec.withHeader(icookie, rcookie, payloads.get(0).type(), exchangeType,
+        io.jlns.ike.message.Header.FLAG_ENCRYPTION, messageId, cipher);
+  }
+
+  byte[] icky() {
+    return Keys.int64(icookie);
+  }
+
+  byte[] rcky() {
+    return Keys.int64(rcookie);
+  }
+
+  String describe() {
+    return peer.getAddress().getHostAddress() + ":" + peer.getPort();
+  }
+}

@@ -1,0 +1,96 @@
+package io.jlns.ike;
+
+import io.jlns.ike.message.Decoding;
+import io.jlns.ike.message.Header;
+import io.jlns.ike.message.Payload;
+import io.jlns.ike.message.Payloads;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Main Mode messages 5 and 6 with pre-shared keys (RFC 2409 section 5.4): the initiator's
+ * encrypted ID and HASH_I, checked against SKEYID, and our ID and HASH_R.
+ */
+final class MainModeAuth {
+  private MainModeAuth() {}
+
+  static void onMessage5(IkeResponder r, IkeSa sa, Header hd, byte[] data) {
+    byte[][] iv = {sa.iv};
+    Decoding<Payloads> p = sa.decrypt(hd.nextPayload(), data, iv);
+    Payloads ps = p.ok() ? p.value() : null;
+    int idIndex = ps == null ? -1 : ps.indexOf(Payload.ID);
+    Payload.Hash hashI = ps == null ? null : ps.first(Payload.Hash.class);
+    if (ps == null || idIndex < 0 || hashI == null) {
+      // A wrong pre-shared key gives a wrong decryption key, so garbage where payloads should be.
+      r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 5 from " + sa.describe()
+          + " does not decrypt to ID and HASH: the pre-shared keys probably do not match ("
+          + (ps == null ? p.error() : "payloads missing") + ")");
+      return;
+    }
+    byte[] idBody = ps.body(idIndex);
+    byte[] expected = sa.suite.hash().prf(sa.skeyid, sa.gxi, sa.gxr, sa.icky(), sa.rcky(), sa.saBody, idBody);
+    if (!MessageDigest.isEqual(expected, hashI.data())) {
+      r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_AUTH_FAILED: HASH_I from " + sa.describe()
+          + " does not verify: the pre-shared keys do not match");
+      r.sendNotify(sa.local, sa.peer, sa.icookie, sa.rcookie, Notifications.AUTHENTICATION_FAILED);
+      r.delete(sa, false, "authentication failed");
+      return;
+    }
+    sa.iv = iv[0];
+    Payload.Identification id = (Payload.Identification) ps.list().get(idIndex);
+    sa.peerIdentity = identityText(id);
+    boolean initialContact = ps.all(Payload.Notify.class).stream().anyMatch(n -> n.messageType() == Notifications.INITIAL_CONTACT);
+    Payload.Identification ours = new Payload.Identification(Payload.Identification.IPV4_ADDR, 17, 500,
+        sa.local.getAddress().getAddress());
+    byte[] oursBody = io.jlns.ike.message.IsakmpCodec.body(ours);
+    byte[] hashR = sa.suite.hash().prf(sa.skeyid, sa.gxr, sa.gxi, sa.rcky(), sa.icky(), sa.saBody, oursBody);
+    List<Payload> reply = new ArrayList<>(List.of(ours, new Payload.Hash(hashR)));
+    byte[][] out = {sa.iv};
+    byte[] msg = sa.encrypt(Header.MAIN_MODE, 0, reply, out);
+    sa.iv = out[0];
+    r.answer(sa, data, msg);
+    r.established(sa);
+    IkeResponder.LOG.info("%CRYPTO-6-IKMP_SA_ESTABLISHED: ISAKMP SA (conn-id {}) established with {} id {}: policy {} ({} {} group {}"
+        + " lifetime {} s){}", sa.connId, sa.describe(), sa.peerIdentity, sa.suite.policy(), sa.suite.cipherName(), sa.suite.hashName(),
+        sa.suite.group().number(), sa.suite.lifetimeSeconds(), sa.natT() ? ", NAT-T" : "");
+    if (initialContact) {
+      initialContact(r, sa);
+    }
+  }
+
+  /**
+   * INITIAL-CONTACT (RFC 2407 section 4.6.3.3): the peer rebooted, so its older SAs are stale.
+   * Only SAs of the same NAT-T endpoint (address and port) and identity go: other clients
+   * behind the same NAT share the address but not the port.
+   */
+  static void initialContact(IkeResponder r, IkeSa fresh) {
+    for (IkeSa old : new ArrayList<>(r.sas.values())) {
+      if (old != fresh && old.state == IkeSa.State.ESTABLISHED && old.peer.equals(fresh.peer)
+          && old.peerIdentity.equals(fresh.peerIdentity)) {
+        r.delete(old, false, "INITIAL-CONTACT from the peer");
+      }
+    }
+    for (ChildSa c : new ArrayList<>(r.children.values())) {
+      if (c.peer().equals(fresh.peer) && c.createdMillis() < fresh.establishedMillis) {
+        r.deleteChild(c, null, "INITIAL-CONTACT from the peer");
+      }
+    }
+  }
+
+  static String identityText(Payload.Identification id) {
+    try {
+      return switch (id.idType()) {
+        case Payload.Identification.IPV4_ADDR -> InetAddress.getByAddress(id.data()).getHostAddress();
+        case Payload.Identification.FQDN, Payload.Identification.USER_FQDN, Payload.Identification.KEY_ID ->
+            new String(id.data(), StandardCharsets.US_ASCII).replaceAll("[^\\x20-\\x7e]", "?");
+        default -> "id-type-" + id.idType();
+      };
+    } catch (UnknownHostException e) {
+      return "id-type-" + id.idType() + "-invalid";
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package io.jlns.ike;
+
+import io.jlns.config.Config;
+import io.jlns.crypto.DiffieHellman;
+import io.jlns.ike.message.Attribute;
+import io.jlns.ike.message.Decoding;
+import io.jlns.ike.message.Header;
+import io.jlns.ike.message.IsakmpCodec;
+import io.jlns.ike.message.Payload;
+import io.jlns.ike.message.Payloads;
+import io.jlns.ike.message.Proposal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** One Quick Mode exchange as responder (RFC 2409 section 5.5): QM1 in, QM2 out, QM3 in, SAs installed. */
+final class QuickMode {
+  enum State {
+    QM2_SENT,
+    DONE
+  }
+
+  State state = State.QM2_SENT;
+  Phase2Suite suite;
+  int inboundSpi;
+  byte[] ni;
+  byte[] nr;
+  byte[] gxy;
+  Payload.Identification idci;
+  Payload.Identification idcr;
+  byte[] peerOriginal;
+  int retransmits;
+
+  /** The Quick Mode handling of one {@link IkeResponder}. */
+  static final class Handler {
+    private final IkeResponder r;
+
+    Handler(IkeResponder r) {
+      this.r = r;
+    }
+
+    void onMessage(IkeSa sa, InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
+      if (sa.state != IkeSa.State.ESTABLISHED || !hd.encrypted() || hd.messageId() == 0) {
+        r.counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: Quick Mode from " + IkeResponder.text(remote)
+            + " before Main Mode completed, unencrypted or with message id 0");
+        return;
+      }
+      IkeSa.Exchange ex = sa.exchange(hd.messageId());
+      if (ex.lastRequest != null && MessageDigest.isEqual(ex.lastRequest, io.jlns.crypto.HashAlgorithm.SHA1.hash(data))) {
+        r.counters.count("retransmitted");
+        r.transport.send(sa.local, sa.peer, ex.lastReply);
+        return;
+      }
+      byte[][] iv = {ex.iv};
+      Decoding<Payloads> p = sa.decrypt(hd.nextPayload(), data, iv);
+      if (!p.ok() || p.value().list().isEmpty() || !(p.value().list().get(0) instanceof Payload.Hash h)) {
+        r.counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Quick Mode message from " + sa.describe()
+            + " does not start with a HASH payload" + (p.ok() ? "" : ": " + p.error()));
+        return;
+      }
+      Payloads ps = p.value();
+      // The peer's address may change with its NAT mapping: follow it once the message authenticates.
+      if (ex.quickMode == null) {
+        byte[] want = sa.suite.hash().prf(sa.skeyidA, Keys.int32(hd.messageId()), ps.from(1));
+        if (!MessageDigest.isEqual(want, h.data())) {
+          r.counters.drop("bad-hash", "%CRYPTO-4-IKMP_BAD_MESSAGE: HASH(1) of Quick Mode from " + sa.describe() + " does not verify");
+          return;
+        }
+        ex.iv = iv[0];
+        sa.peer = remote;
+        sa.local = local;
+        sa.lastHeardMillis = r.scheduler.nowMillis();
+        onQm1(sa, ex, hd, data, ps);
+      } else if (ex.quickMode.state == State.QM2_SENT) {
+        QuickMode qm = ex.quickMode;
+        byte[] want = sa.suite.hash().prf(sa.skeyidA, new byte[] {0}, Keys.int32(hd.messageId()), qm.ni, qm.nr);
+        if (!MessageDigest.isEqual(want, h.data())) {
+          r.counters.drop("bad-hash", "%CRYPTO-4-IKMP_BAD_MESSAGE: HASH(3) of Quick Mode from " + sa.describe() + " does not verify");
+          return;
+        }
+        ex.iv = iv[0];
+        sa.lastHeardMillis = r.scheduler.nowMillis();
+        qm.state = State.DONE;
+        install(sa, qm);
+      }
+    }
+
+    private void onQm1(IkeSa sa, IkeSa.Exchange ex, Header hd, byte[] data, Payloads ps) {
+      Payload.Sa offered = ps.first(Payload.Sa.class);
+      Payload.Nonce nonce = ps.first(Payload.Nonce.class);
+      if (offered == null || nonce == null) {
+        r.counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Quick Mode message 1 from " + sa.describe() + " lacks SA or nonce");
+        return;
+      }
+      Config c = r.config.get();
+      String map = cryptoMapOf(c, sa);
+      Phase2Suite suite = map == null ? null : Phase2Proposals.choose(c, Phase2Proposals.candidates(c, map), offered, sa.natT());
+      if (suite == null) {
+        IkeResponder.LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: Quick Mode from {} refused: no transform set of crypto map {} matches its "
+            + "proposal {}{}", sa.describe(), map, Phase2Text.describe(offered), sa.natT() ? " (NAT-T: UDP-encapsulated modes required)"
+            : " (no NAT detected: jlns carries ESP in UDP only, so the peer must be behind a NAT)");
+        r.counters.count("no-proposal-chosen");
+        ex.quickMode = null;
+        return;
+      }
+      QuickMode qm = new QuickMode();
+      qm.suite = suite;
+      qm.ni = nonce.data();
+      qm.nr = new byte[32];
+      r.random.nextBytes(qm.nr);
+      qm.inboundSpi = r.allocateSpi();
+      List<Payload.Identification> ids = ps.all(Payload.Identification.class);
+      if (ids.size() == 2) {
+        qm.idci = ids.get(0);
+        qm.idcr = ids.get(1);
+      }
+      List<Payload.NatOa> oas = ps.all(Payload.NatOa.class);
+      if (!oas.isEmpty() && oas.get(0).idType() == Payload.Identification.IPV4_ADDR && oas.get(0).address().length == 4) {
+        qm.peerOriginal = oas.get(0).address();
+      }
+      List<Payload> rest = new ArrayList<>();
+      Proposal chosen = suite.chosen();
+      rest.add(new Payload.Sa(offered.doi(), offered.situation(),
+          List.of(new Proposal(chosen.number(), chosen.protocol(), Keys.int32(qm.inboundSpi), chosen.transforms()))));
+      rest.add(new Payload.Nonce(qm.nr));
+      if (suite.pfs() != null) {
+        Payload.KeyExchange ke = ps.first(Payload.KeyExchange.class);
+        DiffieHellman dh = new DiffieHellman(suite.pfs(), r.random);
+        qm.gxy = ke == null ? null : dh.sharedSecret(ke.data());
+        if (qm.gxy == null) {
+          r.counters.drop("bad-ke", "%CRYPTO-4-IKMP_BAD_MESSAGE: Quick Mode from " + sa.describe() + " asks PFS group "
+              + suite.pfs().number() + " without a valid KE payload");
+          return;
+        }
+        rest.add(new Payload.KeyExchange(dh.publicValue()));
+      }
+      if (qm.idci != null) {
+        rest.add(qm.idci);
+        rest.add(qm.idcr);
+      }
+      if (suite.udpEncapsulated() && !oas.isEmpty()) {
+        // RFC 3947 section 5.2: NAT-OAi and NAT-OAr, the addresses as this side sees them.
+        rest.add(new Payload.NatOa(sa.natOaType, Payload.Identification.IPV4_ADDR, sa.peer.getAddress().getAddress()));
+        rest.add(new Payload.NatOa(sa.natOaType, Payload.Identification.IPV4_ADDR, sa.local.getAddress().getAddress()));
+      }
+      if (suite.lifetimeLowered()) {
+        // RFC 2407 section 4.6.3.1: tell the initiator the shorter lifetime we will enforce.
+        List<Attribute> attrs = List.of(Attribute.basic(Phase2Proposals.LIFE_TYPE, 1),
+            Attribute.number(Phase2Proposals.LIFE_DURATION, suite.lifetimeSeconds()), Attribute.basic(Phase2Proposals.LIFE_TYPE, 2),
+            Attribute.number(Phase2Proposals.LIFE_DURATION, suite.lifetimeKilobytes()));
+        rest.add(new Payload.Notify(1, Proposal.PROTO_IPSEC_ESP, Notifications.RESPONDER_LIFETIME, Keys.int32(qm.inboundSpi),
+            Phase2Text.attributes(attrs)));
+      }
+      byte[] hash2 = sa.suite.hash().prf(sa.skeyidA, Keys.int32(hd.messageId()), qm.ni, IsakmpCodec.encodePayloads(rest));
+      List<Payload> all = new ArrayList<>();
+      all.add(new Payload.Hash(hash2));
+      all.addAll(rest);
+      byte[][] iv = {ex.iv};
+      byte[] msg = sa.encrypt(Header.QUICK_MODE, hd.messageId(), all, iv);
+      ex.iv = iv[0];
+      ex.quickMode = qm;
+      ex.lastRequest = io.jlns.crypto.HashAlgorithm.SHA1.hash(data);
+      ex.lastReply = msg;
+      r.transport.send(sa.local, sa.peer, msg);
+      scheduleRetransmit(sa, ex, qm, 1);
+    }
+
+    /** QM2 is resent until QM3 arrives (the initiator only resends QM1 if QM2 is lost). */
+    private void scheduleRetransmit(IkeSa sa, IkeSa.Exchange ex, QuickMode qm, int attempt) {
+      r.scheduler.schedule(5000L << (attempt - 1), () -> {
+        if (qm.state != State.QM2_SENT || sa.state != IkeSa.State.ESTABLISHED) {
+          return;
+        }
+        if (attempt > 3) {
+          IkeResponder.LOG.info("%CRYPTO-6-IKMP_QM_TIMEOUT: Quick Mode with {} got no third message: abandoned", sa.describe());
+          qm.state = State.DONE;
+          return;
+        }
+        r.transport.send(sa.local, sa.peer, ex.lastReply);
+        scheduleRetransmit(sa, ex, qm, attempt + 1);
+      });
+    }
+
+    private void install(IkeSa sa, QuickMode qm) {
+      Phase2Suite s = qm.suite;
+      int outboundSpi = Keys.int32be(s.chosen().spi());
+      int encLen = s.cipher().keymatLength(s.keyBits());
+      int authLen = s.integrity().keyLength();
+      byte[] in = Keys.keymat(sa.suite.hash(), sa.skeyidD, qm.gxy, Proposal.PROTO_IPSEC_ESP, Keys.int32(qm.inboundSpi), qm.ni, qm.nr,
+          encLen + authLen);
+      byte[] out = Keys.keymat(sa.suite.hash(), sa.skeyidD, qm.gxy, Proposal.PROTO_IPSEC_ESP, s.chosen().spi(), qm.ni, qm.nr,
+          encLen + authLen);
+      Config c = r.config.get();
+      ChildSa child = new ChildSa(sa.connId, sa.rcookie, qm.inboundSpi, outboundSpi, s, Arrays.copyOf(in, encLen),
+          Arrays.copyOfRange(in, encLen, encLen + authLen), Arrays.copyOf(out, encLen), Arrays.copyOfRange(out, encLen, encLen + authLen),
+          sa.peer, sa.local, qm.peerOriginal, idText(qm.idci, sa.peer.getAddress()), qm.idci == null ? 0 : qm.idci.protocol(),
+          qm.idci == null ? 0 : qm.idci.port(), idText(qm.idcr, sa.local.getAddress()), qm.idcr == null ? 0 : qm.idcr.protocol(),
+          qm.idcr == null ? 0 : qm.idcr.port(), c.replayWindow(), r.scheduler.nowMillis());
+      r.children.put(child.inboundSpi(), child);
+      r.childSas.install(child);
+      IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_CREATED: ESP SAs with {} (conn-id {}): inbound spi 0x{} outbound spi 0x{}, {}, {}, "
+          + "lifetime {} s / {} KB, crypto map {} {}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(outboundSpi),
+          s.transformText(), Phase2Text.mode(s), s.lifetimeSeconds(), s.lifetimeKilobytes(), s.cryptoMap(), s.mapSeq(),
+          s.pfs() == null ? "" : ", PFS group " + s.pfs().number());
+      r.scheduler.schedule(s.lifetimeSeconds() * 1000, () -> {
+        if (r.children.get(child.inboundSpi()) == child) {
+          IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_EXPIRED: ESP SA inbound spi 0x{} with {} reached its lifetime of {} s",
+              hex(child.inboundSpi()), IkeResponder.text(child.peer()), s.lifetimeSeconds());
+          r.deleteChild(child, r.established(child.peer()), "lifetime expired");
+        }
+      });
+    }
+
+    /** The crypto map of the interface the peer reached us on: the one whose IKE endpoint matches, else the only one. */
+    private static String cryptoMapOf(Config c, IkeSa sa) {
+      String any = null;
+      for (io.jlns.config.Interface i : c.interfaces().values()) {
+        if (i.cryptoMap() == null || i.shutdown()) {
+          continue;
+        }
+        if (i.address() != null && i.address().toString().equals(sa.local.getAddress().getHostAddress())) {
+          return i.cryptoMap();
+        }
+        if (any == null) {
+          any = i.cryptoMap();
+        }
+      }
+      return any;
+    }
+
+    private static String idText(Payload.Identification id, InetAddress fallback) {
+      if (id == null) {
+        return fallback.getHostAddress();
+      }
+      if (id.idType() == Payload.Identification.IPV4_ADDR && id.data().length == 4) {
+        try {
+          return InetAddress.getByAddress(id.data()).getHostAddress();
+        } catch (UnknownHostException e) {
+          return "invalid";
+        }
+      }
+      return MainModeAuth.identityText(id);
+    }
+  }
+
+  static String hex(int spi) {
+    return String.format("%08X", spi);
+  }
+}

@@ -1,0 +1,300 @@
+package io.jlns.server;
+
+import io.jlns.config.Config;
+import io.jlns.config.IkeEndpoints;
+import io.jlns.config.Ipv4Address;
+import io.jlns.config.RunningConfig;
+import io.jlns.crypto.EspIntegrity;
+import io.jlns.esp.EspCrypto;
+import io.jlns.esp.EspSa;
+import io.jlns.esp.InnerUdp;
+import io.jlns.esp.SpiTable;
+import io.jlns.esp.UdpEncapsulation;
+import io.jlns.ike.ChildSa;
+import io.jlns.ike.IkeResponder;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * IPsec on the L2TP event loop: IKE on UDP 500 and 4500 (RFC 3947), ESP in UDP 4500 (RFC 3948)
+ * between the SPI table and the L2TP core. Each crypto-map interface's address is bound; where
+ * that address is not on the host, every host address is bound one by one, so each reply leaves
+ * from the address the peer used (NAT-D hashes depend on it).
+ */
+final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("jlns.esp");
+  static final int L2TP_PORT = 1701;
+  private final RunningConfig running;
+  private final EventLoop loop;
+  private final L2tpRuntime l2tp;
+  private final ByteBufAllocator alloc;
+  private final int natTPort;
+  private final SecureRandom random = new SecureRandom();
+  private final EventLoopScheduler scheduler;
+  final IkeResponder ike;
+  final SpiTable table = new SpiTable();
+  private final Map<InetAddress, Channel> ikeChannels = new HashMap<>();
+  private final Map<InetAddress, Channel> natTChannels = new HashMap<>();
+  private final Map<String, Long> drops = new HashMap<>();
+  private final byte[] scratch = new byte[65536];
+  private final int[] result = new int[2];
+
+  IpsecRuntime(RunningConfig running, L2tpRuntime l2tp, int ikePort, int natTPort) {
+    this.running = running;
+    this.l2tp = l2tp;
+    this.loop = l2tp.loop();
+    this.alloc = l2tp.alloc();
+    this.natTPort = natTPort;
+    this.scheduler = new EventLoopScheduler(loop);
+    this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke, this);
+    for (InetAddress a : addresses(running.get())) {
+      bind(a, ikePort, ikeChannels, false);
+      bind(a, natTPort, natTChannels, true);
+    }
+  }
+
+  private void bind(InetAddress a, int port, Map<InetAddress, Channel> into, boolean natT) {
+    boolean epoll = Epoll.isAvailable();
+    Bootstrap b = new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+          @Override
+          protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+            InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+            if (natT) {
+              onNatT(local, p.sender(), p.content());
+            } else {
+              ike.onMessage(local, p.sender(), bytes(p.content(), 0));
+            }
+          }
+        });
+    try {
+      into.put(a, b.bind(new InetSocketAddress(a, port)).sync().channel());
+    } catch (Exception e) {
+      LOG.error("%CRYPTO-3-BIND: cannot listen on {}:{} for {}: {}", a.getHostAddress(), port, natT ? "NAT-T" : "IKE", e.getMessage());
+    }
+  }
+
+  private static Set<InetAddress> addresses(Config c) {
+    Set<InetAddress> out = new LinkedHashSet<>();
+    Set<Ipv4Address> host = HostAddresses.ipv4();
+    for (IkeEndpoints.Endpoint e : IkeEndpoints.of(c, host)) {
+      if (e.address().equals(Ipv4Address.ANY)) {
+        host.forEach(h -> out.add(inet(h)));
+      } else {
+        out.add(inet(e.address()));
+      }
+    }
+    return out;
+  }
+
+  private static InetAddress inet(Ipv4Address a) {
+    try {
+      return InetAddress.getByAddress(a.toBytes());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static byte[] bytes(ByteBuf b, int skip) {
+    byte[] out = new byte[b.readableBytes() - skip];
+    b.getBytes(b.readerIndex() + skip, out);
+    return out;
+  }
+
+  private void onNatT(InetSocketAddress local, InetSocketAddress sender, ByteBuf buf) {
+    int len = buf.readableBytes();
+    if (len > scratch.length) {
+      drop("oversize", "%CRYPTO-4-PKT_TOO_BIG: " + len + "-byte datagram on NAT-T from " + IkeResponder.text(sender));
+      return;
+    }
+    buf.getBytes(buf.readerIndex(), scratch, 0, len);
+    switch (UdpEncapsulation.classify(scratch, 0, len)) {
+      case KEEPALIVE -> drops.merge("nat-keepalive", 1L, Long::sum);
+      case IKE -> ike.onMessage(local, sender, bytes(buf, UdpEncapsulation.NON_ESP_MARKER_LENGTH));
+      case ESP -> onEsp(local, sender, len);
+      default -> drop("malformed", "%CRYPTO-4-RECVD_PKT_MALFORMED: " + len + "-byte datagram on NAT-T from "
+          + IkeResponder.text(sender) + " is neither ESP, IKE nor a keepalive");
+    }
+  }
+
+  private void onEsp(InetSocketAddress local, InetSocketAddress sender, int len) {
+    int spi = (scratch[0] & 0xFF) << 24 | (scratch[1] & 0xFF) << 16 | (scratch[2] & 0xFF) << 8 | scratch[3] & 0xFF;
+    EspSa sa = table.inbound(spi);
+    if (sa == null) {
+      drop("invalid-spi", "%CRYPTO-4-RECVD_PKT_INV_SPI: ESP from " + IkeResponder.text(sender) + " with unknown SPI 0x"
+          + String.format("%08X", spi));
+      return;
+    }
+    EspCrypto.Result r = sa.open(scratch, 0, len, result, scheduler.nowMillis());
+    if (r != EspCrypto.Result.OK) {
+      String what = switch (r) {
+        case REPLAYED -> "%CRYPTO-4-PKT_REPLAY_ERR: replayed ESP packet (sequence outside the window or seen) from ";
+        case AUTH_FAILED -> "%CRYPTO-4-RECVD_PKT_MAC_ERR: ESP packet failed its integrity check from ";
+        case BAD_PADDING -> "%CRYPTO-4-RECVD_PKT_BAD_PAD: ESP packet with invalid padding from ";
+        default -> "%CRYPTO-4-RECVD_PKT_MALFORMED: truncated ESP packet from ";
+      };
+      drop(r.name(), what + IkeResponder.text(sender) + " (SPI 0x" + String.format("%08X", spi) + ")");
+      return;
+    }
+    if (sa.follow(sender)) {
+      LOG.info("%CRYPTO-6-PEER_MOVED: ESP SA 0x{} now reaches its peer at {} (NAT mapping changed, RFC 3948 section 4)",
+          String.format("%08X", spi), IkeResponder.text(sender));
+    }
+    int off = 8 + sa.outbound().ivLength();
+    int payload = result[0];
+    int next = result[1];
+    if (next == 4 && payload >= 20) {
+      // Tunnel mode: an inner IPv4 header before the UDP datagram.
+      int ihl = (scratch[off] & 0x0F) * 4;
+      if ((scratch[off + 9] & 0xFF) != InnerUdp.PROTOCOL || ihl < 20 || ihl > payload) {
+        drop("not-udp", "%CRYPTO-4-NOT_L2TP: tunnel-mode packet from " + IkeResponder.text(sender) + " is not UDP");
+        return;
+      }
+      off += ihl;
+      payload -= ihl;
+    } else if (next != InnerUdp.PROTOCOL) {
+      drop("not-udp", "%CRYPTO-4-NOT_L2TP: ESP from " + IkeResponder.text(sender) + " carries protocol " + next + ", not UDP");
+      return;
+    }
+    if (payload < InnerUdp.HEADER || InnerUdp.length(scratch, off) > payload || InnerUdp.length(scratch, off) < InnerUdp.HEADER) {
+      drop("not-udp", "%CRYPTO-4-NOT_L2TP: ESP from " + IkeResponder.text(sender) + " carries a truncated UDP datagram");
+      return;
+    }
+    int udpLen = InnerUdp.length(scratch, off);
+    ChildSa child = (ChildSa) sa.owner;
+    Config c = running.get();
+    if (!c.vpdnIgnoreUdpChecksum()) {
+      byte[] src = child.peerOriginal() != null ? child.peerOriginal() : sender.getAddress().getAddress();
+      if (!InnerUdp.checksumOk(scratch, off, udpLen, src, local.getAddress().getAddress())) {
+        drop("udp-checksum", "%CRYPTO-4-BAD_UDP_CHECKSUM: inner UDP checksum from " + IkeResponder.text(sender)
+            + " does not verify against its NAT-OA address; 'vpdn ip udp ignore checksum' skips this check");
+        return;
+      }
+    }
+    if (InnerUdp.destinationPort(scratch, off) != L2TP_PORT) {
+      drop("not-l2tp", "%CRYPTO-4-NOT_L2TP: ESP from " + IkeResponder.text(sender) + " to UDP port "
+          + InnerUdp.destinationPort(scratch, off) + ", not L2TP (1701)");
+      return;
+    }
+    int srcPort = InnerUdp.sourcePort(scratch, off);
+    ByteBuf l2tpBuf = Unpooled.wrappedBuffer(scratch, off + InnerUdp.HEADER, udpLen - InnerUdp.HEADER);
+    l2tp.deliver(new InetSocketAddress(sender.getAddress(), srcPort), l2tpBuf);
+  }
+
+  /** L2TP to a peer: true when an SA took it (and the buffer), false to let cleartext L2TP have it. */
+  boolean sendL2tp(InetSocketAddress to, ByteBuf buf) {
+    EspSa sa = table.newestTo(to.getAddress());
+    if (sa == null) {
+      return false;
+    }
+    ChildSa child = (ChildSa) sa.owner;
+    Channel ch = natTChannels.getOrDefault(child.local().getAddress(), natTChannels.values().stream().findFirst().orElse(null));
+    int n = InnerUdp.HEADER + buf.readableBytes();
+    EspCrypto crypto = sa.outbound();
+    ByteBuf out = alloc.heapBuffer(n + crypto.overhead(n));
+    byte[] a = out.array();
+    int base = out.arrayOffset();
+    int start = base + 8 + crypto.ivLength();
+    InnerUdp.writeHeader(a, start, L2TP_PORT, to.getPort(), buf.readableBytes());
+    buf.getBytes(buf.readerIndex(), a, start + InnerUdp.HEADER, buf.readableBytes());
+    buf.release();
+    int len = sa.seal(InnerUdp.PROTOCOL, a, base, n);
+    if (len < 0 || ch == null) {
+      out.release();
+      drop("expired", "%CRYPTO-4-SA_EXHAUSTED: ESP SA 0x" + String.format("%08X", sa.inboundSpi) + " to " + IkeResponder.text(sa.peer())
+          + " used up its volume or sequence numbers: L2TP packet dropped until the peer rekeys");
+      return true;
+    }
+    out.writerIndex(len);
+    ch.writeAndFlush(new DatagramPacket(out, sa.peer()));
+    return true;
+  }
+
+  private void sendIke(InetSocketAddress local, InetSocketAddress remote, byte[] message) {
+    boolean natT = local.getPort() == natTPort;
+    Channel ch = (natT ? natTChannels : ikeChannels).get(local.getAddress());
+    if (ch == null) {
+      return;
+    }
+    ByteBuf out = alloc.heapBuffer(message.length + 4);
+    if (natT) {
+      out.writeInt(0);
+    }
+    out.writeBytes(message);
+    ch.writeAndFlush(new DatagramPacket(out, remote));
+  }
+
+  @Override
+  public void install(ChildSa c) {
+    byte[] seed = new byte[16];
+    random.nextBytes(seed);
+    EspCrypto in = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encIn(), c.authIn(), seed);
+    EspCrypto out = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encOut(), c.authOut(), seed);
+    table.add(new EspSa(c.inboundSpi(), c.outboundSpi(), in, out, c.replayWindow(), c.suite().lifetimeKilobytes(), c.peer(), c));
+    if (c.suite().integrity() == EspIntegrity.NONE && !c.suite().cipher().aead()) {
+      LOG.warn("%CRYPTO-4-NO_INTEGRITY: ESP SA 0x{} has no integrity protection", String.format("%08X", c.inboundSpi()));
+    }
+  }
+
+  @Override
+  public void remove(int inboundSpi, String reason) {
+    EspSa sa = table.remove(inboundSpi);
+    if (sa != null) {
+      LOG.info("%CRYPTO-6-IPSEC_SA_REMOVED: ESP SA inbound 0x{} outbound 0x{} with {}: {} ({} packets in, {} out)",
+          String.format("%08X", sa.inboundSpi), String.format("%08X", sa.outboundSpi), IkeResponder.text(sa.peer()), reason,
+          sa.pktsDecaps, sa.pktsEncaps);
+    }
+  }
+
+  @Override
+  public long lastInboundMillis(InetSocketAddress peer) {
+    long last = 0;
+    for (EspSa sa : table.all()) {
+      if (sa.peer().equals(peer)) {
+        last = Math.max(last, sa.lastInboundMillis);
+      }
+    }
+    return last;
+  }
+
+  private void drop(String counter, String line) {
+    long n = drops.merge(counter, 1L, Long::sum);
+    if (n <= 10 || n % 1000 == 0) {
+      LOG.warn("{}{}", line, n > 10 ? " (" + n + " such)" : "");
+    }
+  }
+
+  List<EspSa> sas() {
+    return new ArrayList<>(table.all());
+  }
+
+  @Override
+  public void close() {
+    ikeChannels.values().forEach(Channel::close);
+    natTChannels.values().forEach(Channel::close);
+  }
+}
