@@ -65,6 +65,15 @@ for i in $(seq 1 "$n"); do
   pids+=($!)
   for t in $(seq 1 120); do grep -q "connected ppp_ip\|RESULT" "$out/client$i.log" 2>/dev/null && break; sleep 1; done
 done
+if [ -n "${JH_IPSEC:-}" ]; then
+  # While every client is connected: one ISAKMP SA and one ESP SA pair each, with traffic both ways.
+  jlns_cli "$out" 'show crypto isakmp sa' 'show crypto isakmp sa detail' 'show crypto ipsec sa' > "$out/crypto.txt" 2>&1
+  isakmp=$(grep -c "QM_IDLE .* ACTIVE" "$out/crypto.txt"); flows=$(grep -c "current_peer" "$out/crypto.txt")
+  decaps=$(grep -c "#pkts decaps: [1-9]" "$out/crypto.txt"); encaps=$(grep -c "#pkts encaps: [1-9]" "$out/crypto.txt")
+  echo "show crypto: $isakmp ISAKMP SAs QM_IDLE, $flows ESP flows, $decaps with packets decrypted, $encaps with packets encrypted"
+  [ "$isakmp" = "$n" ] && [ "$flows" = "$n" ] && [ "$decaps" = "$n" ] && [ "$encaps" = "$n" ] \
+    || { echo "show crypto does not show $n working clients:"; cat "$out/crypto.txt"; ipsec_bad=1; }
+fi
 touch "$sync"
 for p in "${pids[@]}"; do wait "$p"; done
 rm -f "$sync"
@@ -91,5 +100,6 @@ for i in $(seq 1 "$n"); do
   echo "${line:-[guest $i] RESULT client=$i none}"
   echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok neighbours=$((n-1+${kernel:-0}))" && ok=$((ok+1))
 done
-echo "l2tp interop ($auth against 'ppp authentication $pppauth'${kernel:+, kernel mode}): $ok/$n clients ok (logs in $out)"
+[ -n "${ipsec_bad:-}" ] && ok=0
+echo "l2tp interop (${JH_IPSEC:+IPsec, }$auth against 'ppp authentication $pppauth'${kernel:+, kernel mode}): $ok/$n clients ok (logs in $out)"
 [ "$ok" = "$n" ]

@@ -74,19 +74,31 @@ final class ExecGrammar {
       s.print(ShowCrypto.dynamicMaps(s.config(), a.opt("tagname").orElse(null)));
       return Outcome.STAY;
     }, "dynamic-map", "Crypto map templates", "tag", "Crypto map templates with a given tag");
-    m.add("show crypto ipsec sa", (s, a) -> {
-      StringBuilder b = new StringBuilder();
-      for (io.jlns.config.Interface i : s.config().interfaces().values()) {
-        if (i.cryptoMap() == null) {
-          continue;
-        }
-        b.append("\ninterface: ").append(i.name()).append("\n    Crypto map tag: ").append(i.cryptoMap())
-            .append(", local addr ").append(i.address() == null ? "0.0.0.0" : i.address()).append("\n");
-        s.context().ipsec().saBlocks(i.name()).forEach(x -> b.append('\n').append(x));
-      }
-      s.print(b.append('\n').toString());
+    m.add("show crypto ipsec sa [peer A.B.C.D:addr|map WORD:mapname|detail]", (s, a) -> {
+      s.print(ShowIpsec.ipsec(s.config(), s.context().ipsec().ipsecSas(), a.opt("addr").orElse(null), a.opt("mapname").orElse(null),
+          a.has("detail")));
       return Outcome.STAY;
-    }, "ipsec", "Show IPSEC information", "sa", "IPSEC SA table");
+    }, "ipsec", "Show IPSEC information", "sa", "IPSEC SA table", "peer", "Information for a given peer", "map",
+        "Information for a given crypto map", "detail", "Detailed error counters");
+    m.add("show crypto isakmp sa [detail]", (s, a) -> {
+      s.print(ShowIpsec.isakmp(s.context().ipsec().isakmpSas(), a.has("detail")));
+      return Outcome.STAY;
+    }, "isakmp", "Show ISAKMP", "sa", "ISAKMP SA table", "detail", "Show ISAKMP SA Detail");
+    m.add("clear crypto sa [peer A.B.C.D:addr]", (s, a) -> {
+      int n = s.context().ipsec().clearIpsec(a.opt("addr").orElse(null));
+      s.context().log().accept("%CRYPTO-6-CLEAR: clear crypto sa" + a.opt("addr").map(p -> " peer " + p).orElse("") + ": " + n
+          + " SA pair(s) deleted");
+      return Outcome.STAY;
+    }, "clear", "Reset functions", "crypto", "Encryption module", "sa", "Clear all crypto SAs", "peer", "Clear crypto SAs for a given peer");
+    m.add("clear crypto isakmp [<1-32767>:connid]", (s, a) -> {
+      Integer id = a.opt("connid").map(Integer::valueOf).orElse(null);
+      int n = s.context().ipsec().clearIsakmp(id);
+      if (id != null && n == 0) {
+        throw new io.jlns.config.grammar.CommandException("No ISAKMP SA with conn-id " + id);
+      }
+      s.context().log().accept("%CRYPTO-6-CLEAR: clear crypto isakmp" + (id == null ? "" : " " + id) + ": " + n + " ISAKMP SA(s) deleted");
+      return Outcome.STAY;
+    }, "isakmp", "Flush the ISAKMP database", "connid", "connection id of SA");
     m.add("show crypto isakmp policy", (s, a) -> {
       s.print(ShowCrypto.isakmpPolicies(s.config()));
       return Outcome.STAY;

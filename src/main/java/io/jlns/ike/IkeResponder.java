@@ -336,6 +336,63 @@ public final class IkeResponder {
     return spi;
   }
 
+  /** An ISAKMP SA as {@code show crypto isakmp sa} lists it; {@code suite} is null before message 1 is answered. */
+  public record IkeSaView(int connId, InetSocketAddress local, InetSocketAddress peer, String state, Phase1Suite suite,
+      long remainingSeconds, boolean dpd, boolean natT, String peerIdentity) {}
+
+  public List<IkeSaView> ikeSas() {
+    long now = scheduler.nowMillis();
+    List<IkeSaView> out = new ArrayList<>();
+    for (IkeSa s : sas.values()) {
+      String state = switch (s.state) {
+        case MM_SA_SENT -> "MM_SA_SETUP";
+        case MM_KE_SENT -> "MM_KEY_EXCH";
+        case ESTABLISHED -> "QM_IDLE";
+        case DELETED -> "MM_NO_STATE";
+      };
+      long remaining = s.state == IkeSa.State.ESTABLISHED ? Math.max(0, (s.expiresMillis - now) / 1000) : 0;
+      out.add(new IkeSaView(s.connId, s.local, s.peer, state, s.suite, remaining, s.dpdSupported, s.natT(), s.peerIdentity));
+    }
+    out.sort(java.util.Comparator.comparingInt(IkeSaView::connId));
+    return out;
+  }
+
+  /** The ESP SA pairs in force, oldest first. */
+  public List<ChildSa> childSas() {
+    List<ChildSa> out = new ArrayList<>(children.values());
+    out.sort(java.util.Comparator.comparingLong(ChildSa::createdMillis));
+    return out;
+  }
+
+  /** {@code clear crypto sa [peer A]}: deletes ESP SAs (telling the peers); returns how many pairs. */
+  public int clearChildSas(java.net.InetAddress peer) {
+    int n = 0;
+    for (ChildSa c : childSas()) {
+      if (peer == null || c.peer().getAddress().equals(peer)) {
+        deleteChild(c, established(c.peer()), "cleared by the administrator");
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@code clear crypto isakmp [conn-id]}: deletes ISAKMP SAs (telling the peers); returns how many. */
+  public int clearIkeSas(Integer connId) {
+    int n = 0;
+    for (IkeSa s : new ArrayList<>(sas.values())) {
+      if (connId == null || s.connId == connId) {
+        delete(s, true, "cleared by the administrator");
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Event counters (drops, refusals, retransmissions) for {@code show crypto isakmp sa detail}. */
+  public Map<String, Long> counters() {
+    return counters.snapshot();
+  }
+
   public static String text(InetSocketAddress a) {
     return a.getAddress().getHostAddress() + ":" + a.getPort();
   }

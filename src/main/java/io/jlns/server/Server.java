@@ -2,7 +2,6 @@ package io.jlns.server;
 
 import io.jlns.cli.CliContext;
 import io.jlns.cli.ControlServer;
-import io.jlns.cli.IpsecView;
 import io.jlns.config.Config;
 import io.jlns.config.ConfigGrammar;
 import io.jlns.config.ConfigValidator;
@@ -50,7 +49,7 @@ public final class Server implements AutoCloseable {
     IpsecRuntime ipsec = new IpsecRuntime(running, l2tp, ports.ike(), ports.natT());
     l2tp.attach(ipsec);
     Clock clock = Clock.systemDefaultZone();
-    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, IpsecView.NONE,
+    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, new IpsecSnapshot(l2tp, ipsec),
         new VpdnSnapshot(l2tp), LOG::info);
     for (Diagnostic d : ConfigValidator.validate(config, HostAddresses.ipv4())) {
       LOG.warn("%CONFIG-4-CHECK: {}", d.message());

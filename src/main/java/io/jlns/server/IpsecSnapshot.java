@@ -1,0 +1,67 @@
+package io.jlns.server;
+
+import io.jlns.cli.IpsecView;
+import io.jlns.esp.EspSa;
+import io.jlns.ike.ChildSa;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link IpsecView} over the IPsec runtime: each call runs on the runtime's event loop. */
+final class IpsecSnapshot implements IpsecView {
+  private final L2tpRuntime loop;
+  private final IpsecRuntime rt;
+
+  IpsecSnapshot(L2tpRuntime loop, IpsecRuntime rt) {
+    this.loop = loop;
+    this.rt = rt;
+  }
+
+  @Override
+  public List<IsakmpSa> isakmpSas() {
+    return loop.onLoop(() -> rt.ike.ikeSas().stream().map(s -> new IsakmpSa(s.connId(), s.local().getAddress().getHostAddress(),
+        s.local().getPort(), s.peer().getAddress().getHostAddress(), s.peer().getPort(), s.state(),
+        s.suite() == null ? null : s.suite().cipherName(), s.suite() == null ? null : s.suite().hashName(),
+        s.suite() == null ? 0 : s.suite().group().number(), s.remainingSeconds(), s.dpd(), s.natT(), s.peerIdentity())).toList());
+  }
+
+  @Override
+  public List<IpsecSa> ipsecSas() {
+    return loop.onLoop(() -> {
+      long now = System.nanoTime() / 1_000_000;
+      List<IpsecSa> out = new ArrayList<>();
+      for (ChildSa c : rt.ike.childSas()) {
+        EspSa e = rt.table.inbound(c.inboundSpi());
+        if (e == null) {
+          continue;
+        }
+        var s = c.suite();
+        long remaining = Math.max(0, s.lifetimeSeconds() - (now - c.createdMillis()) / 1000);
+        out.add(new IpsecSa(c.connId(), s.cryptoMap(), c.local().getAddress().getHostAddress(), c.local().getPort(),
+            e.peer().getAddress().getHostAddress(), e.peer().getPort(), c.localIdentity(), c.localProtocol(), c.localPort(),
+            c.peerIdentity(), c.peerProtocol(), c.peerPort(), c.inboundSpi(), c.outboundSpi(), s.transformText(),
+            (s.transport() ? "Transport" : "Tunnel") + (s.udpEncapsulated() ? " UDP-Encaps" : ""), s.pfs() != null,
+            s.pfs() == null ? 0 : s.pfs().number(), e.outbound().ivLength(), e.remainingKilobytes(), remaining, e.replayWindow(),
+            e.pktsEncaps, e.pktsDecaps, e.replayFailures, e.authFailures, e.otherFailures, 0));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public int clearIpsec(String peer) {
+    InetAddress a;
+    try {
+      a = peer == null ? null : InetAddress.getByName(peer);
+    } catch (UnknownHostException e) {
+      return 0;
+    }
+    return loop.onLoop(() -> rt.ike.clearChildSas(a));
+  }
+
+  @Override
+  public int clearIsakmp(Integer connId) {
+    return loop.onLoop(() -> rt.ike.clearIkeSas(connId));
+  }
+}
