@@ -43,7 +43,8 @@ NFT
 fi
 capture=
 if [ -n "${JH_CAPTURE:-}" ] && command -v tshark >/dev/null; then
-  ip netns exec jh-lns tshark -q -i br1 -f "udp port 1701" -w "$out/l2tp.pcap" > "$out/tshark.log" 2>&1 &
+  filter="udp port 1701"; [ -n "${JH_IPSEC:-}" ] && filter="udp port 500 or udp port 4500"
+  ip netns exec jh-lns tshark -q -i br1 -f "$filter" -w "$out/l2tp.pcap" > "$out/tshark.log" 2>&1 &
   capture=$!
   sleep 2
 fi
@@ -89,9 +90,11 @@ if [ -n "$capture" ]; then
   sleep 1; kill "$capture"; wait "$capture" 2>/dev/null
   # Every packet jlns sent must dissect cleanly: no malformed packet, no error-level expert info.
   bad=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && (_ws.malformed || _ws.expert.severity >= 8388608)" 2>/dev/null | wc -l)
-  sent=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && l2tp" 2>/dev/null | wc -l)
-  types=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && l2tp" -T fields -e l2tp.avp.message_type -e ppp.protocol 2>/dev/null | sort | uniq -c | tr -s ' ' | tr '\n' ';')
-  echo "tshark: $sent L2TP packets from jlns, $bad malformed or in error; kinds: $types"
+  proto=l2tp; fields=(-e l2tp.avp.message_type -e ppp.protocol)
+  [ -n "${JH_IPSEC:-}" ] && { proto="isakmp || esp"; fields=(-e isakmp.exchangetype); }
+  sent=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && ($proto)" 2>/dev/null | wc -l)
+  types=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && ($proto)" -T fields "${fields[@]}" 2>/dev/null | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+  echo "tshark: $sent ${proto} packets from jlns, $bad malformed or in error; kinds: $types"
   [ "$sent" -gt 0 ] && [ "$bad" -eq 0 ] || { echo "tshark check failed"; exit 1; }
 fi
 ok=0
