@@ -1,0 +1,242 @@
+package io.jlns.ike;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jlns.config.Config;
+import io.jlns.config.ConfigGrammar;
+import io.jlns.config.ConfigLoader;
+import io.jlns.config.SecretHasher;
+import io.jlns.ike.message.IsakmpCodec;
+import io.jlns.ike.message.Payload;
+import io.jlns.ike.message.Payloads;
+import io.jlns.ike.message.Proposal;
+import io.jlns.time.ManualScheduler;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The IKEv1 responder against an in-process initiator behind a simulated NAT, with an injected clock. */
+class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
+  private static final String CONFIG = """
+      crypto keyring L2TP
+       pre-shared-key address 0.0.0.0 0.0.0.0 key test-psk
+      crypto isakmp policy 1
+       encr 3des
+       authentication pre-share
+       group 2
+       lifetime 3600
+      crypto isakmp keepalive 10 2
+      crypto ipsec security-association lifetime seconds 600
+      crypto ipsec transform-set TS1 esp-3des esp-sha-hmac
+       mode transport
+      crypto dynamic-map DYN_MAP 10
+       set nat demux
+       set transform-set TS1
+      crypto map CRYPT_MAP 6000 ipsec-isakmp dynamic DYN_MAP
+      interface FastEthernet0/0
+       ip address 198.51.100.1 255.255.255.0
+       crypto map CRYPT_MAP
+      """;
+  private final ManualScheduler clock = new ManualScheduler();
+  private final List<TestInitiator.Sent> sent = new ArrayList<>();
+  private final Map<Integer, ChildSa> installed = new HashMap<>();
+  private final List<String> removed = new ArrayList<>();
+  private final AtomicReference<Config> config = new AtomicReference<>(load(CONFIG));
+  private final IkeResponder responder = new IkeResponder(config::get, clock, new SecureRandom(new byte[] {3}),
+      (local, remote, m) -> sent.add(new TestInitiator.Sent(local, remote, m)), this);
+
+  @Override
+  public IkeResponder responder() {
+    return responder;
+  }
+
+  @Override
+  public List<TestInitiator.Sent> sent() {
+    return sent;
+  }
+
+  @Override
+  public void install(ChildSa sa) {
+    installed.put(sa.inboundSpi(), sa);
+  }
+
+  @Override
+  public void remove(int inboundSpi, String reason) {
+    installed.remove(inboundSpi);
+    removed.add(Integer.toHexString(inboundSpi) + ": " + reason);
+  }
+
+  private TestInitiator client(int port) {
+    return new TestInitiator(this, port, "10.0.0.1" + (port % 10), "test-psk");
+  }
+
+  @Test
+  void mainModeAndQuickModeInstallAnEspSaPairBehindANat() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    List<IkeResponder.IkeSaView> ike = responder.ikeSas();
+    assertThat(ike).hasSize(1);
+    assertThat(ike.get(0).state()).isEqualTo("QM_IDLE");
+    assertThat(ike.get(0).natT()).isTrue();
+    assertThat(ike.get(0).peer()).isEqualTo(c.public4500);
+    assertThat(ike.get(0).peerIdentity()).isEqualTo("10.0.0.10");
+    // The seed's policy lifetime (3600 s) wins over the offered 28800 s.
+    assertThat(ike.get(0).suite().lifetimeSeconds()).isEqualTo(3600);
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    assertThat(installed).hasSize(1);
+    ChildSa sa = installed.values().iterator().next();
+    assertThat(sa.outboundSpi()).isEqualTo(c.ourSpi);
+    assertThat(sa.inboundSpi()).isEqualTo(c.theirSpi);
+    assertThat(sa.suite().transformText()).isEqualTo("esp-3des esp-sha-hmac");
+    assertThat(sa.suite().udpEncapsulated()).isTrue();
+    assertThat(sa.suite().transport()).isTrue();
+    assertThat(sa.suite().natDemux()).isTrue();
+    assertThat(sa.suite().lifetimeSeconds()).isEqualTo(600);
+    assertThat(sa.peerOriginal()).containsExactly(10, 0, 0, 10);
+    // Both sides derived the same keys: our inbound key is the initiator's outbound one.
+    byte[] in = c.keymat(c.theirSpi, 44);
+    assertThat(sa.encIn()).isEqualTo(Arrays.copyOf(in, 24));
+    assertThat(sa.authIn()).isEqualTo(Arrays.copyOfRange(in, 24, 44));
+    byte[] out = c.keymat(c.ourSpi, 44);
+    assertThat(sa.encOut()).isEqualTo(Arrays.copyOf(out, 24));
+  }
+
+  @Test
+  void aWrongPresharedKeyIsRefusedAndCounted() {
+    TestInitiator c = new TestInitiator(this, 500, "10.0.0.10", "not-the-psk");
+    assertThat(c.mainMode(false)).isEqualTo("no answer to MM5");
+    assertThat(responder.counters()).containsEntry("auth-failed", 1L);
+    assertThat(responder.ikeSas()).noneMatch(s -> s.state().equals("QM_IDLE"));
+    // Another client is not disturbed.
+    assertThat(client(600).mainMode(false)).isNull();
+  }
+
+  @Test
+  void anUnacceptableOfferGetsNoProposalChosen() {
+    TestInitiator c = client(500);
+    byte[] reply = c.exchange(c.public500, TestInitiator.LNS_500, c.mm1(TestInitiator.aesSha256Group14Offer()));
+    Payloads ps = IsakmpCodec.decodePayloads(reply[16], reply, 28, reply.length).value();
+    assertThat(ps.first(Payload.Notify.class).messageType()).isEqualTo(Notifications.NO_PROPOSAL_CHOSEN);
+    assertThat(responder.counters()).containsEntry("no-proposal-chosen", 1L);
+    assertThat(responder.ikeSas()).isEmpty();
+  }
+
+  @Test
+  void aRetransmittedRequestGetsTheSameReplyAgain() {
+    TestInitiator c = client(500);
+    byte[] mm1 = c.mm1(TestInitiator.seedOffer());
+    byte[] first = c.exchange(c.public500, TestInitiator.LNS_500, mm1);
+    byte[] again = c.exchange(c.public500, TestInitiator.LNS_500, mm1);
+    assertThat(again).isEqualTo(first);
+    assertThat(responder.ikeSas()).hasSize(1);
+  }
+
+  @Test
+  void garbageAndTruncatedDatagramsAreDroppedWithoutHarm() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    byte[] junk = new byte[40];
+    new SplittableRandom(5).nextBytes(junk);
+    responder.onMessage(TestInitiator.LNS_500, c.public500, junk);
+    responder.onMessage(TestInitiator.LNS_500, c.public500, new byte[3]);
+    assertThat(responder.counters()).containsEntry("malformed", 2L);
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+  }
+
+  @Test
+  void anUnacceptableEspTransformIsRefused() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(12, 256, 2)).isEqualTo("no answer to QM1");
+    assertThat(responder.counters()).containsEntry("no-proposal-chosen", 1L);
+    assertThat(installed).isEmpty();
+  }
+
+  @Test
+  void initialContactClearsOnlyTheSameNatTEndpoint() {
+    TestInitiator a = client(500);
+    TestInitiator b = client(600);
+    assertThat(a.mainMode(false)).isNull();
+    assertThat(a.quickMode(3, 0, 2)).isNull();
+    assertThat(b.mainMode(false)).isNull();
+    assertThat(b.quickMode(3, 0, 2)).isNull();
+    clock.advance(1000);
+    // b reboots and reconnects from the same NAT mapping with INITIAL-CONTACT.
+    TestInitiator b2 = client(600);
+    assertThat(b2.mainMode(true)).isNull();
+    assertThat(installed.values()).extracting(ChildSa::peer).containsExactly(a.public4500);
+    assertThat(responder.ikeSas()).extracting(IkeResponder.IkeSaView::peer).containsExactlyInAnyOrder(a.public4500, b.public4500);
+    assertThat(responder.ikeSas()).hasSize(2);
+  }
+
+  @Test
+  void aDeleteFromThePeerRemovesItsEspSa() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    c.informational(List.of(new Payload.Delete(1, Proposal.PROTO_IPSEC_ESP, 4, List.of(Keys.int32(c.ourSpi)))));
+    assertThat(installed).isEmpty();
+    assertThat(removed).singleElement().asString().contains("Delete from the peer");
+    c.informational(List.of(new Payload.Delete(1, Proposal.PROTO_ISAKMP, 16, List.of(c.cookies()))));
+    assertThat(responder.ikeSas()).isEmpty();
+  }
+
+  @Test
+  void deadPeerDetectionAnswersAndDeclaresASilentPeerDead() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    // The peer asks: we answer R-U-THERE-ACK with its sequence number (RFC 3706 section 5).
+    int before = sent.size();
+    c.informational(List.of(new Payload.Notify(1, 1, Notifications.R_U_THERE, c.cookies(), Keys.int32(77))));
+    Payloads ack = c.openInformational(sent.get(before).data());
+    assertThat(ack.first(Payload.Notify.class).messageType()).isEqualTo(Notifications.R_U_THERE_ACK);
+    assertThat(ack.first(Payload.Notify.class).data()).isEqualTo(Keys.int32(77));
+    // Then the peer goes silent: 'crypto isakmp keepalive 10 2' sends R-U-THERE after 10 s, every 2 s, five times.
+    before = sent.size();
+    clock.advance(10_000 + 5 * 2_000 + 1);
+    long asked = sent.subList(before, sent.size()).stream()
+        .filter(s -> c.openInformational(s.data()).first(Payload.Notify.class) != null).count();
+    assertThat(asked).isEqualTo(5);
+    assertThat(responder.ikeSas()).isEmpty();
+    assertThat(installed).isEmpty();
+  }
+
+  @Test
+  void anEspSaEndsAtItsLifetimeWithADelete() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    int before = sent.size();
+    // The peer stays alive (its own DPD every 9 s) until past the SA lifetime of 600 s.
+    for (int t = 0; t < 70; t++) {
+      clock.advance(9_000);
+      c.informational(List.of(new Payload.Notify(1, 1, Notifications.R_U_THERE, c.cookies(), Keys.int32(t))));
+    }
+    assertThat(responder.ikeSas()).hasSize(1);
+    assertThat(installed).isEmpty();
+    assertThat(removed).singleElement().asString().contains("lifetime expired");
+    boolean deleteSent = sent.subList(before, sent.size()).stream()
+        .map(s -> c.openInformational(s.data()).first(Payload.Delete.class)).anyMatch(d -> d != null && d.protocol() == 3);
+    assertThat(deleteSent).isTrue();
+  }
+
+  private static Config load(String text) {
+    ConfigLoader.Loaded l = new ConfigLoader(new ConfigGrammar(), new SecretHasher(new SplittableRandom(1))).load(text);
+    if (!l.ok()) {
+      throw new AssertionError(l.diagnostics());
+    }
+    return l.config();
+  }
+
+  static InetSocketAddress endpoint(String a, int port) {
+    return new InetSocketAddress(TestInitiator.addr(a), port);
+  }
+}
