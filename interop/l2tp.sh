@@ -3,13 +3,14 @@
 # against jlns running the seed's configuration with 'l2tp cleartext' (tests only).
 # Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE] [-k] [-l LOSS%] [-i]   AUTH: mschap-v2|mschap|chap|pap (the client's)
 # -i: over IPsec (strongSwan in the clients, JH_IKE/JH_ESP their proposals), without 'l2tp cleartext'.
+# -e SED: one more edit of the configuration (repeatable). JH_EXPECT: regexes (;;-separated) every client log must match.
 # Each client pings the LNS's Loopback0 (12.0.0.8) and every other client's pool address; with -k
 # (kernel mode, a TUN device) also 172.31.255.1, an address that exists only in the LNS's namespace.
 # -l drops that percentage of L2TP control packets (T bit set) both ways in the NAT, at random.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}; kernel=; loss=
+edits=(); n=1; auth=mschap-v2; pppauth="chap ms-chap"; out=${JH_OUT:-/tmp/jlns-interop}; kernel=; loss=
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) n=$2; shift 2;;
@@ -18,6 +19,7 @@ while [ $# -gt 0 ]; do
     -k) kernel=1; shift;;
     -l) loss=$2; shift 2;;
     -i) export JH_IPSEC=1; shift;;
+    -e) edits+=("$2"); shift 2;;
     *) echo "unknown arg $1" >&2; exit 2;;
   esac
 done
@@ -25,7 +27,7 @@ rm -rf "$out"; mkdir -p "$out"
 "$here/setup.sh"
 build_jar
 cfg="$out/lns.cfg"
-seed_config "$cfg" "s/^  ppp authentication chap ms-chap$/  ppp authentication $pppauth\n  ppp ipcp dns 192.0.2.53 192.0.2.54/"
+seed_config "$cfg" "s/^  ppp authentication chap ms-chap$/  ppp authentication $pppauth\n  ppp ipcp dns 192.0.2.53 192.0.2.54/" "${edits[@]}"
 "$here/topology.sh" down; "$here/topology.sh" up "$n" || exit 2
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
@@ -101,6 +103,13 @@ ok=0
 for i in $(seq 1 "$n"); do
   line=$(grep -h "RESULT client=$i " "$out/client$i.log" | tail -1)
   echo "${line:-[guest $i] RESULT client=$i none}"
+  missing=
+  while IFS= read -r re; do
+    [ -n "$re" ] && ! grep -qE "$re" "$out/client$i.log" && missing="$missing /$re/"
+  done <<< "$(echo "${JH_EXPECT:-}" | sed 's/;;/\n/g')"
+  if [ -n "$missing" ]; then
+    echo "client $i log lacks$missing:"; grep -E "ipsec up|INSTALLED|bytes_i" "$out/client$i.log"; continue
+  fi
   echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok neighbours=$((n-1+${kernel:-0}))" && ok=$((ok+1))
 done
 [ -n "${ipsec_bad:-}" ] && ok=0

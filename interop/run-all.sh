@@ -20,5 +20,23 @@ run l2tp-two-clients "$here/l2tp.sh" -n 2 -a mschap-v2 -p "ms-chap-v2"
 run l2tp-kernel-mode "$here/l2tp.sh" -n 1 -k
 run l2tp-20pc-control-loss "$here/l2tp.sh" -n 2 -l 20
 run l2tp-teardown "$here/teardown.sh"
+# IPsec (issue 3): strongSwan clients behind the NAT, Windows' proposals (aes256-sha1-modp2048, then
+# 3des-sha1-modp1024; ESP aes256-sha1, then 3des-sha1) against the seed's policy and transform set.
+JH_CAPTURE=1 JH_EXPECT='IKE proposal: 3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024;;3DES_CBC/HMAC_SHA1_96, [1-9][0-9]* bytes_i' \
+  run ipsec-seed "$here/l2tp.sh" -i -n 1
+# A Windows-like policy added in front of the seed's: AES-256, SHA-1, group 14, esp-aes 256.
+JH_EXPECT='IKE proposal: AES_CBC_256/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048;;AES_CBC_256/HMAC_SHA1_96, [1-9][0-9]* bytes_i' \
+  run ipsec-windows-aes256 "$here/l2tp.sh" -i -n 1 \
+  -e 's/^crypto isakmp policy 1$/crypto isakmp policy 1\n encr aes 256\n authentication pre-share\n group 14\ncrypto isakmp policy 10/' \
+  -e 's/^crypto ipsec transform-set TS1 esp-3des esp-sha-hmac$/crypto ipsec transform-set TS2 esp-aes 256 esp-sha-hmac\n mode transport\n&/' \
+  -e 's/^  set transform-set TS1!$/  set transform-set TS2 TS1/'
+# AES-GCM ESP with PFS over an ECP group, SHA-256 and ECP-256 for IKE.
+JH_IKE=aes128-sha256-ecp256 JH_ESP=aes256gcm16-ecp256 \
+JH_EXPECT='IKE proposal: AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/ECP_256;;AES_GCM_16_256/ECP_256, [1-9][0-9]* bytes_i' \
+  run ipsec-gcm-pfs "$here/l2tp.sh" -i -n 1 \
+  -e 's/^crypto isakmp policy 1$/crypto isakmp policy 1\n encr aes\n hash sha256\n authentication pre-share\n group 19\ncrypto isakmp policy 10/' \
+  -e 's/^crypto ipsec transform-set TS1 esp-3des esp-sha-hmac$/crypto ipsec transform-set TSG esp-gcm 256\n mode transport\n&/' \
+  -e 's/^  set transform-set TS1!$/  set transform-set TSG TS1\n  set pfs group19/'
+
 echo "interop: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
