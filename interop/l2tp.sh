@@ -63,6 +63,7 @@ pids=()
 for i in $(seq 1 "$n"); do
   timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" ${JH_IPSEC:+JH_PSK=interop-psk} \
       ${JH_IKE:+JH_IKE=$JH_IKE} ${JH_ESP:+JH_ESP=$JH_ESP} ${JH_KEYLIFE:+JH_KEYLIFE=$JH_KEYLIFE} \
+      ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_STREAM:+JH_STREAM=1} \
       JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \
       > "$out/client$i.log" 2>&1 &
   pids+=($!)
@@ -78,6 +79,14 @@ if [ -n "${JH_IPSEC:-}" ]; then
     || { echo "show crypto does not show $n working clients:"; cat "$out/crypto.txt"; ipsec_bad=1; }
 fi
 touch "$sync"
+if [ -n "${JH_IPSEC:-}" ] && [ -n "${JH_STREAM:-}" ]; then
+  # Part way through the hold the SAs have been rekeyed: show crypto ipsec sa lists the new SPIs.
+  sleep $(( ${JH_HOLD:-2} * 2 / 3 ))
+  jlns_cli "$out" 'show crypto ipsec sa' 'show crypto isakmp sa' > "$out/crypto-later.txt" 2>&1
+  spi1=$(grep -m1 "current outbound spi" "$out/crypto.txt"); spi2=$(grep -m1 "current outbound spi" "$out/crypto-later.txt")
+  echo "rekey: at connect '${spi1## *: }', later '${spi2## *: }'"
+  [ -n "$spi2" ] && [ "$spi1" != "$spi2" ] || { echo "no new SPI after the rekey time:"; cat "$out/crypto-later.txt"; ipsec_bad=1; }
+fi
 for p in "${pids[@]}"; do wait "$p"; done
 rm -f "$sync"
 sleep 2
@@ -110,8 +119,13 @@ for i in $(seq 1 "$n"); do
   if [ -n "$missing" ]; then
     echo "client $i log lacks$missing:"; grep -E "ipsec up|INSTALLED|bytes_i" "$out/client$i.log"; continue
   fi
+  if [ -n "${JH_STREAM:-}" ]; then
+    # Every echo of the stream must come back: the overlap of old and new SAs loses nothing.
+    echo "$line" | grep -qE "stream=([0-9]+)/\1([^0-9]|$)" || { echo "client $i lost echoes during the hold"; continue; }
+  fi
   echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok neighbours=$((n-1+${kernel:-0}))" && ok=$((ok+1))
 done
 [ -n "${ipsec_bad:-}" ] && ok=0
+[ -n "${JH_IPSEC:-}" ] && echo "server: $(grep -c IPSEC_SA_CREATED "$out/server.log") ESP SA pairs and $(grep -c IKMP_SA_ESTABLISHED "$out/server.log") ISAKMP SAs created"
 echo "l2tp interop (${JH_IPSEC:+IPsec, }$auth against 'ppp authentication $pppauth'${kernel:+, kernel mode}): $ok/$n clients ok (logs in $out)"
 [ "$ok" = "$n" ]

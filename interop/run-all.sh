@@ -30,6 +30,9 @@ JH_EXPECT='IKE proposal: AES_CBC_256/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048;;AES_C
   -e 's/^crypto isakmp policy 1$/crypto isakmp policy 1\n encr aes 256\n authentication pre-share\n group 14\ncrypto isakmp policy 10/' \
   -e 's/^crypto ipsec transform-set TS1 esp-3des esp-sha-hmac$/crypto ipsec transform-set TS2 esp-aes 256 esp-sha-hmac\n mode transport\n&/' \
   -e 's/^  set transform-set TS1!$/  set transform-set TS2 TS1/'
+# Rekeying under traffic: ESP SAs of 60 s and ISAKMP SAs of 100 s on the client (strongSwan rekeys
+# ESP before expiry and re-authenticates IKE), a ping every 0.5 s for 150 s: not one may be lost.
+JH_STREAM=1 JH_HOLD=150 JH_KEYLIFE=60s JH_REKEYMARGIN=20s JH_IKELIFE=100s run ipsec-rekey "$here/l2tp.sh" -i -n 1
 # AES-GCM ESP with PFS over an ECP group, SHA-256 and ECP-256 for IKE.
 JH_IKE=aes128-sha256-ecp256 JH_ESP=aes256gcm16-ecp256 \
 JH_EXPECT='IKE proposal: AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/ECP_256;;AES_GCM_16_256/ECP_256, [1-9][0-9]* bytes_i' \

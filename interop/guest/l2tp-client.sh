@@ -100,7 +100,15 @@ ping -c 3 -W 2 -I ppp0 $target > $W/ping1.log 2>&1 && p1=ok || { p1=fail; cat $W
 if [ -n "${JH_SYNC:-}" ]; then
   i=0; while [ ! -e "$JH_SYNC" ] && [ $i -lt ${JH_SYNC_WAIT:-600} ]; do sleep 1; i=$((i+1)); done
 fi
-sleep ${JH_HOLD:-0}
+stream=
+if [ -n "${JH_STREAM:-}" ] && [ "${JH_HOLD:-0}" -gt 0 ]; then
+  # Traffic all through the hold (rekeys happen here): every lost echo counts.
+  ping -i 0.5 -w ${JH_HOLD} -I ppp0 $target > $W/stream.log 2>&1
+  stream=$(sed -n 's/^\([0-9]*\) packets transmitted, \([0-9]*\) received.*/\2\/\1/p' $W/stream.log)
+  log "stream ping: $stream received/sent over ${JH_HOLD} s"
+else
+  sleep ${JH_HOLD:-0}
+fi
 more=ok; tried=0
 for a in $(echo "${JH_PING_MORE:-}" | tr , " "); do
   [ "$a" = "$local_ip" ] && continue
@@ -109,7 +117,7 @@ for a in $(echo "${JH_PING_MORE:-}" | tr , " "); do
   ping -c 3 -W 2 -I ppp0 $a > $W/ping-$a.log 2>&1 && log "ping $a ok" || { more=fail; log "ping $a FAILED"; cat $W/ping-$a.log; }
 done
 ping -c 3 -W 2 -I ppp0 $target > $W/ping2.log 2>&1 && p2=ok || p2=fail
-[ "$ike" = up ] && ipsec statusall | grep -E "INSTALLED|bytes_i" | sed "s/^/[guest $JH_ID] /"
-log "RESULT client=$JH_ID ike=$ike ppp=up ppp_ip=$local_ip peer=$peer_ip auth=${JH_AUTH:-mschap-v2} connect_ms=$((t_ppp-t0)) ping_start=$p1 ping_end=$p2 ping_more=$more neighbours=$tried"
+[ "$ike" = up ] && ipsec statusall | grep -E "ESTABLISHED|INSTALLED|bytes_i" | sed "s/^/[guest $JH_ID] /"
+log "RESULT client=$JH_ID ike=$ike ppp=up ppp_ip=$local_ip peer=$peer_ip auth=${JH_AUTH:-mschap-v2} connect_ms=$((t_ppp-t0)) ping_start=$p1 ping_end=$p2 ping_more=$more neighbours=$tried${stream:+ stream=$stream}"
 timeout 5 sh -c 'echo "d vpn" > /var/run/xl2tpd/l2tp-control'; sleep 1
 [ "$ike" = up ] && { ipsec down vpn >/dev/null 2>&1; ipsec stop >/dev/null 2>&1; }

@@ -26,6 +26,8 @@ public final class EspSa {
   public volatile long authFailures;
   public volatile long otherFailures;
   public volatile long lastInboundMillis;
+  /** When the layer above last sent through this SA (for NAT keepalives, RFC 3948 section 4). */
+  public volatile long lastOutboundMillis;
   public final Object owner;
 
   /**

@@ -74,6 +74,33 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       bind(a, ikePort, ikeChannels, false);
       bind(a, natTPort, natTChannels, true);
     }
+    loop.execute(() -> scheduler.schedule(1000, this::natKeepalives));
+  }
+
+  /**
+   * {@code crypto isakmp nat keepalive S}: a one-byte 0xFF datagram (RFC 3948 section 2.3) to each
+   * NAT-T peer we sent nothing to for S seconds, so the NAT keeps the client's mapping.
+   */
+  private void natKeepalives() {
+    int every = running.get().natKeepalive();
+    if (every > 0) {
+      long now = scheduler.nowMillis();
+      Set<InetSocketAddress> done = new java.util.HashSet<>();
+      for (EspSa sa : table.all()) {
+        ChildSa c = (ChildSa) sa.owner;
+        if (!c.suite().udpEncapsulated() || now - Math.max(sa.lastOutboundMillis, c.createdMillis()) < every * 1000L
+            || !done.add(sa.peer())) {
+          continue;
+        }
+        Channel ch = natTChannels.get(c.local().getAddress());
+        if (ch != null) {
+          ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(new byte[] {(byte) 0xFF}), sa.peer()));
+          sa.lastOutboundMillis = now;
+          drops.merge("nat-keepalive-sent", 1L, Long::sum);
+        }
+      }
+    }
+    scheduler.schedule(every > 0 ? Math.min(every * 1000L, 5000) : 10_000, this::natKeepalives);
   }
 
   private void bind(InetAddress a, int port, Map<InetAddress, Channel> into, boolean natT) {
@@ -230,6 +257,7 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       return true;
     }
     out.writerIndex(len);
+    sa.lastOutboundMillis = scheduler.nowMillis();
     ch.writeAndFlush(new DatagramPacket(out, sa.peer()));
     return true;
   }
