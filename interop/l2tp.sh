@@ -58,12 +58,14 @@ fi
 start_jlns "$out" "${tunopt[@]}" || exit 1
 pool=""; for i in $(seq 1 "$n"); do pool="$pool${pool:+,}20.0.0.$((99+i))"; done
 [ -n "$kernel" ] && pool="$pool,172.31.255.1"
-sync=/var/tmp/jlns-sync.$$; rm -f "$sync"
+sync=/var/tmp/jlns-sync.$$; stop=/var/tmp/jlns-stop.$$; rm -f "$sync" "$stop"
+# With streams, client i (i > 1) also pings client i-1's address, which it got the moment before.
+neighbour() { [ -n "${JH_STREAM:-}" ] && [ "$1" -gt 1 ] && echo "JH_NEIGHBOUR=20.0.0.$((98+$1))"; }
 pids=()
 for i in $(seq 1 "$n"); do
   timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" ${JH_IPSEC:+JH_PSK=interop-psk} \
       ${JH_IKE:+JH_IKE=$JH_IKE} ${JH_ESP:+JH_ESP=$JH_ESP} ${JH_KEYLIFE:+JH_KEYLIFE=$JH_KEYLIFE} \
-      ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_STREAM:+JH_STREAM=1} \
+      ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_STREAM:+JH_STREAM=1 JH_STOP=$stop} $(neighbour $i) \
       JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \
       > "$out/client$i.log" 2>&1 &
   pids+=($!)
@@ -71,7 +73,14 @@ for i in $(seq 1 "$n"); do
 done
 if [ -n "${JH_IPSEC:-}" ]; then
   # While every client is connected: one ISAKMP SA and one ESP SA pair each, with traffic both ways.
-  jlns_cli "$out" 'show crypto isakmp sa' 'show crypto isakmp sa detail' 'show crypto ipsec sa' > "$out/crypto.txt" 2>&1
+  jlns_cli "$out" 'show crypto isakmp sa' 'show crypto isakmp sa detail' 'show crypto ipsec sa' 'show crypto nat demux' > "$out/crypto.txt" 2>&1
+  if grep -q "^  set nat demux" "$out/lns.cfg"; then
+    # NAT demux: one port per client, 1024 up, each with its own L2TP tunnel.
+    ports=$(awk '/^198\.51\.100\.2:/ && $NF != "-" { print $2 }' "$out/crypto.txt" | sort -n | tr '\n' ' ')
+    want=$(seq 1024 $((1023 + n)) | tr '\n' ' ')
+    echo "show crypto nat demux: ports $ports"
+    [ "$ports" = "$want" ] || { echo "NAT demux ports are not $want:"; sed -n '/^NAT demux/,$p' "$out/crypto.txt"; ipsec_bad=1; }
+  fi
   isakmp=$(grep -c "QM_IDLE .* ACTIVE" "$out/crypto.txt"); flows=$(grep -c "current_peer" "$out/crypto.txt")
   decaps=$(grep -c "#pkts decaps: [1-9]" "$out/crypto.txt"); encaps=$(grep -c "#pkts encaps: [1-9]" "$out/crypto.txt")
   echo "show crypto: $isakmp ISAKMP SAs QM_IDLE, $flows ESP flows, $decaps with packets decrypted, $encaps with packets encrypted"
@@ -87,8 +96,17 @@ if [ -n "${JH_IPSEC:-}" ] && [ -n "${JH_STREAM:-}" ]; then
   echo "rekey: at connect '${spi1## *: }', later '${spi2## *: }'"
   [ -n "$spi2" ] && [ "$spi1" != "$spi2" ] || { echo "no new SPI after the rekey time:"; cat "$out/crypto-later.txt"; ipsec_bad=1; }
 fi
+if [ -n "${JH_STREAM:-}" ]; then
+  # Every client has done its pings after the hold: streams stop together, before anyone hangs up.
+  for t in $(seq 1 $(( ${JH_HOLD:-2} + 120 ))); do
+    done_=0; for i in $(seq 1 "$n"); do grep -q "pings done" "$out/client$i.log" 2>/dev/null && done_=$((done_+1)); done
+    [ "$done_" = "$n" ] && break
+    sleep 1
+  done
+  touch "$stop"
+fi
 for p in "${pids[@]}"; do wait "$p"; done
-rm -f "$sync"
+rm -f "$sync" "$stop"
 sleep 2
 jlns_cli "$out" 'show vpdn' 'show ip local pool' > "$out/show.txt" 2>&1
 [ -n "$loss" ] && ip netns exec jh-nat nft list table inet jlnsloss | grep counter | sed 's/^ */nft loss: /'
@@ -121,11 +139,23 @@ for i in $(seq 1 "$n"); do
   fi
   if [ -n "${JH_STREAM:-}" ]; then
     # Every echo of the stream must come back: the overlap of old and new SAs loses nothing.
-    echo "$line" | grep -qE "stream=([0-9]+)/\1([^0-9]|$)" || { echo "client $i lost echoes during the hold"; continue; }
+    bad=$(echo "$line" | grep -oE "[0-9.]+=[0-9]+/[0-9]+" | awk -F'[=/]' '$2 != $3 || $3 < 100' | tr '\n' ' ')
+    [ -z "$bad" ] && echo "$line" | grep -q "stream=" || { echo "client $i lost echoes in its streams: ${bad:-no streams}"; continue; }
   fi
   echo "$line" | grep -q "ping_start=ok ping_end=ok ping_more=ok neighbours=$((n-1+${kernel:-0}))" && ok=$((ok+1))
 done
 [ -n "${ipsec_bad:-}" ] && ok=0
+if [ -n "${JH_DISPLACED:-}" ]; then
+  # Without NAT demux (the seed's unconfigured router): the second client displaces the first,
+  # and jlns says so once, naming both clients and the command that would fix it.
+  warn=$(grep -c "%CRYPTO-4-NAT_DEMUX_OFF" "$out/server.log")
+  grep "%CRYPTO-4-NAT_DEMUX_OFF" "$out/server.log" | cut -c1-260
+  l1=$(grep -h "RESULT client=1 " "$out/client1.log" | tail -1); l2=$(grep -h "RESULT client=2 " "$out/client2.log" | tail -1)
+  echo "$l1" | grep -q "ping_end=ok" && first=kept || first=displaced
+  echo "$l2" | grep -q "ping_start=ok" && second=up || second=down
+  echo "without NAT demux: first client $first, second client $second, $warn warning(s)"
+  [ "$first" = displaced ] && [ "$second" = up ] && [ "$warn" -ge 1 ]; exit $?
+fi
 [ -n "${JH_IPSEC:-}" ] && echo "server: $(grep -c IPSEC_SA_CREATED "$out/server.log") ESP SA pairs and $(grep -c IKMP_SA_ESTABLISHED "$out/server.log") ISAKMP SAs created"
 echo "l2tp interop (${JH_IPSEC:+IPsec, }$auth against 'ppp authentication $pppauth'${kernel:+, kernel mode}): $ok/$n clients ok (logs in $out)"
 [ "$ok" = "$n" ]

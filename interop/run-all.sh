@@ -41,5 +41,13 @@ JH_EXPECT='IKE proposal: AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/ECP_256
   -e 's/^crypto ipsec transform-set TS1 esp-3des esp-sha-hmac$/crypto ipsec transform-set TSG esp-gcm 256\n mode transport\n&/' \
   -e 's/^  set transform-set TS1!$/  set transform-set TSG TS1\n  set pfs group19/'
 
+# NAT demux (issue 5), the seed's configuration as it is: clients behind one NAT each get their own
+# port from 1024 up; each pings the LNS and its neighbour every 0.5 s from its connection on, for at
+# least 60 s after all are up, through the others' connections and its own rekeys (SAs of 60 s).
+JH_STREAM=1 JH_HOLD=60 JH_KEYLIFE=60s JH_REKEYMARGIN=20s run demux-2-clients "$here/l2tp.sh" -i -n 2
+JH_STREAM=1 JH_HOLD=60 JH_KEYLIFE=60s JH_REKEYMARGIN=20s run demux-8-clients "$here/l2tp.sh" -i -n 8
+# 'no set nat demux': the seed's failure, with the warning.
+JH_DISPLACED=1 JH_HOLD=20 run no-demux-displaces "$here/l2tp.sh" -i -n 2 -e '/^  set nat demux$/d'
+run demux-four-endings "$here/endings.sh"
 echo "interop: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -97,17 +97,34 @@ dns=$(grep -h "DNS address" $W/pppd.log | tr '\n' ' ')
 log "connected ppp_ip=$local_ip peer=$peer_ip connect_ms=$((t_ppp-t0)) dns=[$dns]"
 target=${JH_PING:-$peer_ip}
 ping -c 3 -W 2 -I ppp0 $target > $W/ping1.log 2>&1 && p1=ok || { p1=fail; cat $W/ping1.log; }
+streams=
+if [ -n "${JH_STREAM:-}" ]; then
+  # From now until the host says stop: a ping every 0.5 s to the LNS and to the neighbour (the
+  # client that connected before this one), through rekeys and the other clients' connections.
+  ping -i 0.5 -I ppp0 $target > $W/stream-$target.log 2>&1 & streams="$!"
+  if [ -n "${JH_NEIGHBOUR:-}" ]; then
+    ip route add $JH_NEIGHBOUR/32 dev ppp0 2>/dev/null
+    ping -i 0.5 -I ppp0 $JH_NEIGHBOUR > $W/stream-$JH_NEIGHBOUR.log 2>&1 & streams="$streams $!"
+  fi
+fi
 if [ -n "${JH_SYNC:-}" ]; then
   i=0; while [ ! -e "$JH_SYNC" ] && [ $i -lt ${JH_SYNC_WAIT:-600} ]; do sleep 1; i=$((i+1)); done
 fi
-stream=
-if [ -n "${JH_STREAM:-}" ] && [ "${JH_HOLD:-0}" -gt 0 ]; then
-  # Traffic all through the hold (rekeys happen here): every lost echo counts.
-  ping -i 0.5 -w ${JH_HOLD} -I ppp0 $target > $W/stream.log 2>&1
-  stream=$(sed -n 's/^\([0-9]*\) packets transmitted, \([0-9]*\) received.*/\2\/\1/p' $W/stream.log)
-  log "stream ping: $stream received/sent over ${JH_HOLD} s"
-else
-  sleep ${JH_HOLD:-0}
+sleep ${JH_HOLD:-0}
+if [ -n "${JH_ACTION:-}" ]; then
+  # One of the seed's four endings, when the host says so (file $JH_CTL): this client ends.
+  i=0; while [ ! -e "$JH_CTL" ] && [ $i -lt 900 ]; do sleep 1; i=$((i+1)); done
+  for p in $streams; do kill -INT $p 2>/dev/null; done
+  case "$JH_ACTION" in
+    ipsec-down) ipsec down vpn > $W/down.log 2>&1;;                       # the IPsec connection is closed
+    client-hangup) echo "d vpn" > /var/run/xl2tpd/l2tp-control; sleep 2; ipsec down vpn > $W/down.log 2>&1;;  # the client closes
+    *) ;;                                                                   # the LNS or the NAT ends it
+  esac
+  i=0; while ip -4 addr show ppp0 2>/dev/null | grep -q inet && [ $i -lt 1800 ]; do sleep 0.1; i=$((i+1)); done
+  gone=no; ip -4 addr show ppp0 2>/dev/null | grep -q inet || gone=yes
+  log "RESULT client=$JH_ID ike=$ike ppp=up ppp_ip=$local_ip action=$JH_ACTION ppp_gone=$gone"
+  ipsec stop >/dev/null 2>&1
+  exit 0
 fi
 more=ok; tried=0
 for a in $(echo "${JH_PING_MORE:-}" | tr , " "); do
@@ -117,6 +134,20 @@ for a in $(echo "${JH_PING_MORE:-}" | tr , " "); do
   ping -c 3 -W 2 -I ppp0 $a > $W/ping-$a.log 2>&1 && log "ping $a ok" || { more=fail; log "ping $a FAILED"; cat $W/ping-$a.log; }
 done
 ping -c 3 -W 2 -I ppp0 $target > $W/ping2.log 2>&1 && p2=ok || p2=fail
+log "pings done"
+stream=
+if [ -n "${JH_STREAM:-}" ]; then
+  # The streams ran from the connection on; the host says when every client has held long enough.
+  i=0; while [ -n "${JH_STOP:-}" ] && [ ! -e "$JH_STOP" ] && [ $i -lt 300 ]; do sleep 1; i=$((i+1)); done
+  for p in $streams; do kill -INT $p 2>/dev/null; done; sleep 1
+  for f in $W/stream-*.log; do
+    [ -e "$f" ] || continue
+    r=$(sed -n 's/^\([0-9]*\) packets transmitted, \([0-9]*\) received.*/\2\/\1/p' $f)
+    stream="$stream${stream:+,}$(basename $f .log | sed 's/stream-//')=$r"
+  done
+  log "streams: $stream"
+  sleep ${JH_LINGER:-3}
+fi
 [ "$ike" = up ] && ipsec statusall | grep -E "ESTABLISHED|INSTALLED|bytes_i" | sed "s/^/[guest $JH_ID] /"
 log "RESULT client=$JH_ID ike=$ike ppp=up ppp_ip=$local_ip peer=$peer_ip auth=${JH_AUTH:-mschap-v2} connect_ms=$((t_ppp-t0)) ping_start=$p1 ping_end=$p2 ping_more=$more neighbours=$tried${stream:+ stream=$stream}"
 timeout 5 sh -c 'echo "d vpn" > /var/run/xl2tpd/l2tp-control'; sleep 1

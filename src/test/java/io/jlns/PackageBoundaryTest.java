@@ -16,7 +16,11 @@ class PackageBoundaryTest {
   private static final Map<String, List<String>> FORBIDDEN = Map.of(
       "config", List.of("io.jlns.cli", "io.jlns.server", "io.jlns.ike", "io.jlns.esp", "io.jlns.l2tp", "io.jlns.ppp",
           "java.net.Socket", "java.nio.channels.SocketChannel", "io.netty"),
-      "cli", List.of("io.jlns.server", "io.jlns.ike.", "io.jlns.esp.", "io.jlns.l2tp.", "io.jlns.ppp."));
+      "cli", List.of("io.jlns.server", "io.jlns.ike.", "io.jlns.esp.", "io.jlns.l2tp.", "io.jlns.ppp."),
+      "ike", List.of("io.jlns.esp", "io.jlns.l2tp", "io.jlns.ppp", "io.jlns.demux", "io.jlns.server", "io.netty"),
+      "esp", List.of("io.jlns.ike", "io.jlns.l2tp", "io.jlns.ppp", "io.jlns.server", "io.jlns.config"),
+      "demux", List.of("io.jlns.ppp", "io.jlns.l2tp", "io.jlns.ike", "io.jlns.server"),
+      "l2tp", List.of("io.jlns.ike", "io.jlns.esp", "io.jlns.demux", "io.jlns.server"));
 
   @Test
   void layersImportOnlyWhatTheDesignAllows() throws IOException {

@@ -84,6 +84,10 @@ final class ExecGrammar {
       s.print(ShowIpsec.isakmp(s.context().ipsec().isakmpSas(), a.has("detail")));
       return Outcome.STAY;
     }, "isakmp", "Show ISAKMP", "sa", "ISAKMP SA table", "detail", "Show ISAKMP SA Detail");
+    m.add("show crypto nat demux", (s, a) -> {
+      s.print(ShowIpsec.demux(s.context().ipsec().natDemux(), s.context().vpdn().tunnels()));
+      return Outcome.STAY;
+    }, "nat", "NAT demux of L2TP clients behind NAT/PAT", "demux", "Clients, their ports, SAs and L2TP tunnels");
     m.add("clear crypto sa [peer A.B.C.D:addr]", (s, a) -> {
       int n = s.context().ipsec().clearIpsec(a.opt("addr").orElse(null));
       s.context().log().accept("%CRYPTO-6-CLEAR: clear crypto sa" + a.opt("addr").map(p -> " peer " + p).orElse("") + ": " + n

@@ -24,7 +24,15 @@ public interface IpsecView {
       long remainingSeconds, int replayWindow, long pktsEncaps, long pktsDecaps, long replayFailures, long authFailures,
       long otherFailures, int demuxPort) {}
 
+  /** A client behind a NAT with its NAT demux port (L2TP knows it as {@code address:port}). */
+  record DemuxClient(String address, int natTPort, int port, int innerPort, List<Integer> spis) {}
+
   List<IsakmpSa> isakmpSas();
+
+  /** The clients of NAT demux, by address and port. */
+  default List<DemuxClient> natDemux() {
+    return List.of();
+  }
 
   List<IpsecSa> ipsecSas();
 

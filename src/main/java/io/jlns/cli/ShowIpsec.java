@@ -140,6 +140,29 @@ final class ShowIpsec {
     b.append("\n        Status: ACTIVE(ACTIVE)\n");
   }
 
+  /** {@code show crypto nat demux}: each client behind a NAT, its port, its SAs and its L2TP tunnel. */
+  static String demux(List<IpsecView.DemuxClient> clients, List<VpdnView.Tunnel> tunnels) {
+    StringBuilder b = new StringBuilder("NAT demux: ").append(clients.size()).append(clients.size() == 1 ? " client\n" : " clients\n");
+    if (clients.isEmpty()) {
+      return b.toString();
+    }
+    b.append(String.format("%-22s %-9s %-11s %-24s %s%n", "Client NAT-T endpoint", "L2TP port", "client port", "ESP SAs (inbound spi)",
+        "L2TP tunnel"));
+    for (IpsecView.DemuxClient c : clients) {
+      StringBuilder spis = new StringBuilder();
+      c.spis().forEach(x -> spis.append(spis.length() == 0 ? "" : ",").append(String.format("0x%08X", x)));
+      StringBuilder t = new StringBuilder();
+      for (VpdnView.Tunnel v : tunnels) {
+        if (v.peerAddress().equals(c.address()) && v.peerPort() == c.port()) {
+          t.append(t.length() == 0 ? "" : ",").append(v.localId());
+        }
+      }
+      b.append(String.format("%-22s %-9d %-11d %-24s %s%n", c.address() + ":" + c.natTPort(), c.port(), c.innerPort(), spis,
+          t.length() == 0 ? "-" : t));
+    }
+    return b.toString();
+  }
+
   static String spi(int spi) {
     return String.format("0x%08X(%d)", spi, spi & 0xFFFFFFFFL);
   }

@@ -36,7 +36,8 @@ public final class IkeResponder {
 
   /** The ESP side: SAs to install and remove. */
   public interface ChildSas {
-    void install(ChildSa sa);
+    /** Installs the SA pair; false refuses it (it is then deleted, and the peer told). */
+    boolean install(ChildSa sa);
 
     void remove(int inboundSpi, String reason);
 
@@ -383,6 +384,24 @@ public final class IkeResponder {
       if (connId == null || s.connId == connId) {
         delete(s, true, "cleared by the administrator");
         n++;
+      }
+    }
+    return n;
+  }
+
+  /** Deletes every SA of the peer at this NAT-T endpoint, ESP and ISAKMP, telling it; returns how many ESP pairs. */
+  public int deletePeer(InetSocketAddress endpoint, String reason) {
+    IkeSa via = established(endpoint);
+    int n = 0;
+    for (ChildSa c : childSas()) {
+      if (c.peer().equals(endpoint)) {
+        deleteChild(c, via, reason);
+        n++;
+      }
+    }
+    for (IkeSa s : new ArrayList<>(sas.values())) {
+      if (s.peer.equals(endpoint)) {
+        delete(s, true, reason);
       }
     }
     return n;

@@ -201,7 +201,10 @@ final class QuickMode {
           qm.idci == null ? 0 : qm.idci.port(), idText(qm.idcr, sa.local.getAddress()), qm.idcr == null ? 0 : qm.idcr.protocol(),
           qm.idcr == null ? 0 : qm.idcr.port(), c.replayWindow(), r.scheduler.nowMillis());
       r.children.put(child.inboundSpi(), child);
-      r.childSas.install(child);
+      if (!r.childSas.install(child)) {
+        r.deleteChild(child, sa, "refused by the ESP layer");
+        return;
+      }
       IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_CREATED: ESP SAs with {} (conn-id {}): inbound spi 0x{} outbound spi 0x{}, {}, {}, "
           + "lifetime {} s / {} KB, crypto map {} {}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(outboundSpi),
           s.transformText(), Phase2Text.mode(s), s.lifetimeSeconds(), s.lifetimeKilobytes(), s.cryptoMap(), s.mapSeq(),

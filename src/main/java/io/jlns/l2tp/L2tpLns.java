@@ -39,6 +39,7 @@ public final class L2tpLns {
   private final Map<Integer, Tunnel> tunnels = new HashMap<>();
   private final Map<String, Tunnel> byPeerTunnel = new HashMap<>();
   private final Map<String, Long> counters = new HashMap<>();
+  private java.util.function.Consumer<InetSocketAddress> closedListener = p -> { };
 
   public L2tpLns(Scheduler scheduler, RandomGenerator random, Output output, ByteBufAllocator alloc,
       Supplier<TunnelSettings> settings, PppLink.Factory pppFactory) {
@@ -144,6 +145,32 @@ public final class L2tpLns {
         return id;
       }
     }
+  }
+
+  /** Called with the peer of every tunnel that closes, for whoever carries that peer (IPsec, NAT demux). */
+  public void onTunnelClosed(java.util.function.Consumer<InetSocketAddress> listener) {
+    this.closedListener = listener;
+  }
+
+  void tunnelClosed(InetSocketAddress peer) {
+    closedListener.accept(peer);
+  }
+
+  /** Closes every tunnel with {@code peer} at once, telling it nothing: it is unreachable. Returns how many. */
+  public int clearPeer(InetSocketAddress peer, String reason) {
+    int n = 0;
+    for (Tunnel t : new ArrayList<>(tunnels.values())) {
+      if (t.peer.equals(peer)) {
+        t.vanish(reason);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** True while a tunnel with {@code peer} is open. */
+  public boolean hasTunnel(InetSocketAddress peer) {
+    return tunnels.values().stream().anyMatch(t -> t.peer.equals(peer) && t.state != Tunnel.State.CLOSED);
   }
 
   void forget(Tunnel t) {

@@ -247,10 +247,16 @@ final class Tunnel {
     state = State.CLOSED;
     helloGeneration++;
     lns.log().info("%VPDN-6-TUNNEL_DOWN: L2TP tunnel {} with {} closed: {}", localId, peerDescription(), reason);
+    lns.tunnelClosed(peer);
     lns.scheduler().schedule(LINGER_MILLIS, () -> {
       channel.close();
       lns.forget(this);
     });
+  }
+
+  /** The peer is gone (its IPsec SAs were removed): close without telling it. */
+  void vanish(String reason) {
+    lost(reason);
   }
 
   private void lost(String reason) {

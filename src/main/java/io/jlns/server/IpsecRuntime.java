@@ -5,6 +5,7 @@ import io.jlns.config.IkeEndpoints;
 import io.jlns.config.Ipv4Address;
 import io.jlns.config.RunningConfig;
 import io.jlns.crypto.EspIntegrity;
+import io.jlns.demux.PortTranslator;
 import io.jlns.esp.EspCrypto;
 import io.jlns.esp.EspSa;
 import io.jlns.esp.InnerUdp;
@@ -56,6 +57,8 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
   private final EventLoopScheduler scheduler;
   final IkeResponder ike;
   final SpiTable table = new SpiTable();
+  final PortTranslator demux = new PortTranslator();
+  private final Set<String> warnedShared = new java.util.HashSet<>();
   private final Map<InetAddress, Channel> ikeChannels = new HashMap<>();
   private final Map<InetAddress, Channel> natTChannels = new HashMap<>();
   private final Map<String, Long> drops = new HashMap<>();
@@ -75,6 +78,28 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       bind(a, natTPort, natTChannels, true);
     }
     loop.execute(() -> scheduler.schedule(1000, this::natKeepalives));
+    l2tp.onTunnelClosed(this::tunnelClosed);
+  }
+
+  /**
+   * A demuxed client's L2TP tunnel closed (either side): once it has opened no other within a
+   * few seconds (the client usually deletes its SAs itself), its IPsec SAs go too, so the
+   * client's port, SAs, tunnel, session and address are all released together.
+   */
+  private void tunnelClosed(InetSocketAddress peer) {
+    PortTranslator.Client c = demux.byTranslated(peer);
+    if (c == null) {
+      return;
+    }
+    InetSocketAddress endpoint = c.endpoint();
+    scheduler.schedule(3000, () -> {
+      PortTranslator.Client now = demux.byEndpoint(endpoint);
+      if (now != null && !l2tp.hasTunnel(now.translated())) {
+        int n = ike.deletePeer(endpoint, "its L2TP tunnel closed");
+        LOG.info("%CRYPTO-6-NAT_DEMUX: client {} (port {}) has no L2TP tunnel left: {} ESP SA pair(s) and its ISAKMP SA deleted",
+            IkeResponder.text(endpoint), now.port(), n);
+      }
+    });
   }
 
   /**
@@ -187,7 +212,9 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       drop(r.name(), what + IkeResponder.text(sender) + " (SPI 0x" + String.format("%08X", spi) + ")");
       return;
     }
+    InetSocketAddress before = sa.peer();
     if (sa.follow(sender)) {
+      demux.move(before, sender);
       LOG.info("%CRYPTO-6-PEER_MOVED: ESP SA 0x{} now reaches its peer at {} (NAT mapping changed, RFC 3948 section 4)",
           String.format("%08X", spi), IkeResponder.text(sender));
     }
@@ -229,12 +256,31 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     }
     int srcPort = InnerUdp.sourcePort(scratch, off);
     ByteBuf l2tpBuf = Unpooled.wrappedBuffer(scratch, off + InnerUdp.HEADER, udpLen - InnerUdp.HEADER);
-    l2tp.deliver(new InetSocketAddress(sender.getAddress(), srcPort), l2tpBuf);
+    PortTranslator.Client client = demux.bySpi(spi);
+    InetSocketAddress from;
+    if (client != null) {
+      // NAT demux: L2TP sees this client as public-ip:its-port, whatever its own source port.
+      client.innerPort(srcPort);
+      from = client.translated();
+    } else {
+      from = new InetSocketAddress(sender.getAddress(), srcPort);
+    }
+    l2tp.deliver(from, l2tpBuf);
   }
 
   /** L2TP to a peer: true when an SA took it (and the buffer), false to let cleartext L2TP have it. */
   boolean sendL2tp(InetSocketAddress to, ByteBuf buf) {
-    EspSa sa = table.newestTo(to.getAddress());
+    PortTranslator.Client client = demux.byTranslated(to);
+    EspSa sa;
+    int dstPort;
+    if (client != null) {
+      // NAT demux: the client's newest SA, and its own L2TP port back in place of the translated one.
+      sa = table.inbound(client.newestSpi());
+      dstPort = client.innerPort();
+    } else {
+      sa = table.newestTo(to.getAddress());
+      dstPort = to.getPort();
+    }
     if (sa == null) {
       return false;
     }
@@ -246,7 +292,7 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     byte[] a = out.array();
     int base = out.arrayOffset();
     int start = base + 8 + crypto.ivLength();
-    InnerUdp.writeHeader(a, start, L2TP_PORT, to.getPort(), buf.readableBytes());
+    InnerUdp.writeHeader(a, start, L2TP_PORT, dstPort, buf.readableBytes());
     buf.getBytes(buf.readerIndex(), a, start + InnerUdp.HEADER, buf.readableBytes());
     buf.release();
     int len = sa.seal(InnerUdp.PROTOCOL, a, base, n);
@@ -277,7 +323,22 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
   }
 
   @Override
-  public void install(ChildSa c) {
+  public boolean install(ChildSa c) {
+    if (c.suite().natDemux() && c.suite().udpEncapsulated()) {
+      boolean fresh = demux.byEndpoint(c.peer()) == null;
+      int port = demux.acquire(c.peer(), c.inboundSpi());
+      if (port < 0) {
+        LOG.error("%CRYPTO-3-NAT_DEMUX_EXHAUSTED: client {}: all {} NAT demux ports of {} are in use; its SA is refused",
+            IkeResponder.text(c.peer()), PortTranslator.LAST_PORT - PortTranslator.FIRST_PORT + 1, c.peer().getAddress().getHostAddress());
+        return false;
+      }
+      if (fresh) {
+        LOG.info("%CRYPTO-6-NAT_DEMUX: client {} is L2TP peer {}:{} (NAT demux of crypto map {} {})", IkeResponder.text(c.peer()),
+            c.peer().getAddress().getHostAddress(), port, c.suite().cryptoMap(), c.suite().mapSeq());
+      }
+    } else if (c.suite().udpEncapsulated()) {
+      warnShared(c);
+    }
     byte[] seed = new byte[16];
     random.nextBytes(seed);
     EspCrypto in = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encIn(), c.authIn(), seed);
@@ -286,11 +347,37 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     if (c.suite().integrity() == EspIntegrity.NONE && !c.suite().cipher().aead()) {
       LOG.warn("%CRYPTO-4-NO_INTEGRITY: ESP SA 0x{} has no integrity protection", String.format("%08X", c.inboundSpi()));
     }
+    return true;
+  }
+
+  /**
+   * Without NAT demux, two clients behind one NAT both look like public-ip:1701 to L2TP, and
+   * replies go to the newest SA: the seed document's failure. Said once per pair of clients.
+   */
+  private void warnShared(ChildSa c) {
+    for (EspSa other : table.all()) {
+      InetSocketAddress p = other.peer();
+      if (p.getAddress().equals(c.peer().getAddress()) && !p.equals(c.peer()) && demux.bySpi(other.inboundSpi) == null
+          && warnedShared.add(IkeResponder.text(p) + "|" + IkeResponder.text(c.peer()))) {
+        String entry = c.suite().dynamicMap() != null ? "crypto dynamic-map " + c.suite().dynamicMap() + " " + c.suite().dynamicSeq()
+            : "crypto map " + c.suite().cryptoMap() + " " + c.suite().mapSeq();
+        LOG.warn("%CRYPTO-4-NAT_DEMUX_OFF: clients {} and {} share the public address {}: without NAT demux L2TP sees both as "
+            + "{}:1701 and only the newest gets replies; configure 'set nat demux' under '{}'", IkeResponder.text(p),
+            IkeResponder.text(c.peer()), p.getAddress().getHostAddress(), p.getAddress().getHostAddress(), entry);
+        return;
+      }
+    }
   }
 
   @Override
   public void remove(int inboundSpi, String reason) {
     EspSa sa = table.remove(inboundSpi);
+    PortTranslator.Client gone = demux.release(inboundSpi);
+    if (gone != null) {
+      int n = l2tp.clearPeer(gone.translated(), "the client's IPsec SAs are gone");
+      LOG.info("%CRYPTO-6-NAT_DEMUX: client {} has no SA left: port {} is free{}", IkeResponder.text(gone.endpoint()), gone.port(),
+          n > 0 ? ", its " + n + " L2TP tunnel(s) closed" : "");
+    }
     if (sa != null) {
       LOG.info("%CRYPTO-6-IPSEC_SA_REMOVED: ESP SA inbound 0x{} outbound 0x{} with {}: {} ({} packets in, {} out)",
           String.format("%08X", sa.inboundSpi), String.format("%08X", sa.outboundSpi), IkeResponder.text(sa.peer()), reason,

@@ -43,10 +43,17 @@ final class IpsecSnapshot implements IpsecView {
             c.peerIdentity(), c.peerProtocol(), c.peerPort(), c.inboundSpi(), c.outboundSpi(), s.transformText(),
             (s.transport() ? "Transport" : "Tunnel") + (s.udpEncapsulated() ? " UDP-Encaps" : ""), s.pfs() != null,
             s.pfs() == null ? 0 : s.pfs().number(), e.outbound().ivLength(), e.remainingKilobytes(), remaining, e.replayWindow(),
-            e.pktsEncaps, e.pktsDecaps, e.replayFailures, e.authFailures, e.otherFailures, 0));
+            e.pktsEncaps, e.pktsDecaps, e.replayFailures, e.authFailures, e.otherFailures,
+            rt.demux.bySpi(c.inboundSpi()) == null ? 0 : rt.demux.bySpi(c.inboundSpi()).port()));
       }
       return out;
     });
+  }
+
+  @Override
+  public List<DemuxClient> natDemux() {
+    return loop.onLoop(() -> rt.demux.clients().stream().map(c -> new DemuxClient(c.endpoint().getAddress().getHostAddress(),
+        c.endpoint().getPort(), c.port(), c.innerPort(), c.sas().stream().sorted().toList())).toList());
   }
 
   @Override

@@ -108,6 +108,19 @@ final class L2tpRuntime implements AutoCloseable {
     this.ipsec = ipsec;
   }
 
+  void onTunnelClosed(java.util.function.Consumer<InetSocketAddress> listener) {
+    lns.onTunnelClosed(listener);
+  }
+
+  /** On the loop: closes the tunnels of an unreachable peer. */
+  int clearPeer(InetSocketAddress peer, String reason) {
+    return lns.clearPeer(peer, reason);
+  }
+
+  boolean hasTunnel(InetSocketAddress peer) {
+    return lns.hasTunnel(peer);
+  }
+
   /** L2TP that arrived through IPsec, on the event loop (the caller keeps {@code buf}). */
   void deliver(InetSocketAddress from, io.netty.buffer.ByteBuf buf) {
     lns.onDatagram(from, buf);

@@ -63,8 +63,9 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   }
 
   @Override
-  public void install(ChildSa sa) {
+  public boolean install(ChildSa sa) {
     installed.put(sa.inboundSpi(), sa);
+    return true;
   }
 
   @Override
