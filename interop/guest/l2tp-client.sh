@@ -97,6 +97,8 @@ dns=$(grep -h "DNS address" $W/pppd.log | tr '\n' ' ')
 log "connected ppp_ip=$local_ip peer=$peer_ip connect_ms=$((t_ppp-t0)) dns=[$dns]"
 target=${JH_PING:-$peer_ip}
 ping -c 3 -W 2 -I ppp0 $target > $W/ping1.log 2>&1 && p1=ok || { p1=fail; cat $W/ping1.log; }
+# The other clients' addresses (the seed's pool) are reached through the tunnel, so echo replies to them return.
+ip route add 20.0.0.0/24 dev ppp0 2>/dev/null
 streams=
 if [ -n "${JH_STREAM:-}" ]; then
   # From now until the host says stop: a ping every 0.5 s to the LNS and to the neighbour (the
@@ -142,8 +144,13 @@ if [ -n "${JH_STREAM:-}" ]; then
   for p in $streams; do kill -INT $p 2>/dev/null; done; sleep 1
   for f in $W/stream-*.log; do
     [ -e "$f" ] || continue
-    r=$(sed -n 's/^\([0-9]*\) packets transmitted, \([0-9]*\) received.*/\2\/\1/p' $f)
+    # received/sent, where an echo still in flight when the stream was stopped (the last) is not counted as sent.
+    r=$(awk '/icmp_seq=/ { sub(/.*icmp_seq=/, ""); got[$1 + 0] = 1 }
+             /packets transmitted/ { t = $1 } END { n = 0; for (k in got) n++; if (t > 0 && !(t in got)) t--; print n "/" t }' $f)
     stream="$stream${stream:+,}$(basename $f .log | sed 's/stream-//')=$r"
+    miss=$(awk '/icmp_seq=/ { sub(/.*icmp_seq=/, ""); got[$1 + 0] = 1 } /packets transmitted/ { t = $1 }
+                END { for (i = 1; i < t; i++) if (!(i in got)) printf "%d ", i }' $f)
+    [ -n "$miss" ] && log "stream $(basename $f .log): missing icmp_seq $miss"
   done
   log "streams: $stream"
   sleep ${JH_LINGER:-3}
