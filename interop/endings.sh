@@ -20,7 +20,10 @@ export JH_IPSEC=1
 seed_config "$out/lns.cfg" "s/^  ppp authentication chap ms-chap$/  ppp authentication chap ms-chap\n  ppp ipcp dns 192.0.2.53 192.0.2.54/"
 "$here/topology.sh" down; "$here/topology.sh" up 5 || exit 2
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; rm -f /var/tmp/jlns-end.$$.*; }
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null
+  ip netns exec jh-nat nft delete table inet jlnsend 2>/dev/null; "$here/topology.sh" down; rm -f /var/tmp/jlns-end.$$.*
+}
 trap cleanup EXIT
 start_jlns "$out" || exit 1
 ctl=/var/tmp/jlns-end.$$
@@ -48,9 +51,9 @@ for k in 1 2 3 4; do
     nat-drop)
       # The NAT forgets the client: nothing of it passes any more, either way.
       ip netns exec jh-nat nft add table inet jlnsend
-      ip netns exec jh-nat nft "add chain inet jlnsend fwd { type filter hook forward priority -10; }"
-      ip netns exec jh-nat nft add rule inet jlnsend fwd ip saddr 10.0.0.1$k drop
-      ip netns exec jh-nat nft add rule inet jlnsend fwd ip daddr 10.0.0.1$k drop
+      ip netns exec jh-nat nft "add chain inet jlnsend block { type filter hook forward priority -10; }"
+      ip netns exec jh-nat nft add rule inet jlnsend block ip saddr 10.0.0.1$k drop
+      ip netns exec jh-nat nft add rule inet jlnsend block ip daddr 10.0.0.1$k drop
       touch "$ctl.$k";;
     lns-clear)
       addr=$(grep -h "connected ppp_ip" "$out/client$k.log" | sed -n 's/.*ppp_ip=\([0-9.]*\).*/\1/p')
