@@ -41,6 +41,7 @@ JH_EXPECT='IKE proposal: AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/ECP_256
   -e 's/^crypto ipsec transform-set TS1 esp-3des esp-sha-hmac$/crypto ipsec transform-set TSG esp-gcm 256\n mode transport\n&/' \
   -e 's/^  set transform-set TS1!$/  set transform-set TSG TS1\n  set pfs group19/'
 
+run ipsec-bad-packets "$here/bad-packets.sh"
 # NAT demux (issue 5), the seed's configuration as it is: clients behind one NAT each get their own
 # port from 1024 up; each pings the LNS and its neighbour every 0.5 s from its connection on, for at
 # least 60 s after all are up, through the others' connections and its own rekeys (SAs of 60 s).

@@ -263,7 +263,9 @@ public final class IkeResponder {
   boolean retransmit(IkeSa sa, byte[] data) {
     if (sa.lastRequest != null && MessageDigest.isEqual(sa.lastRequest, HashAlgorithm.SHA1.hash(data))) {
       counters.count("retransmitted");
-      transport.send(sa.local, sa.peer, sa.lastReply);
+      if (sa.lastReply != null) {
+        transport.send(sa.local, sa.peer, sa.lastReply);
+      }
       return true;
     }
     return false;

@@ -29,6 +29,9 @@ final class MainModeAuth {
       r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 5 from " + sa.describe()
           + " does not decrypt to ID and HASH: the pre-shared keys probably do not match ("
           + (ps == null ? p.error() : "payloads missing") + ")");
+      // Its retransmissions are the same bytes: recognised and dropped without another log line.
+      sa.lastRequest = io.jlns.crypto.HashAlgorithm.SHA1.hash(data);
+      sa.lastReply = null;
       return;
     }
     byte[] idBody = ps.body(idIndex);

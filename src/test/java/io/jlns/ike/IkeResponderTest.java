@@ -112,8 +112,15 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   @Test
   void aWrongPresharedKeyIsRefusedAndCounted() {
     TestInitiator c = new TestInitiator(this, 500, "10.0.0.10", "not-the-psk");
-    assertThat(c.mainMode(false)).isEqualTo("no answer to MM5");
+    byte[] r2 = c.exchange(c.public500, TestInitiator.LNS_500, c.mm1(TestInitiator.seedOffer()));
+    c.rcookie = IsakmpCodec.decodeHeader(r2, r2.length).value().responderCookie();
+    c.onMm4(c.exchange(c.public500, TestInitiator.LNS_500, c.mm3()));
+    byte[] mm5 = c.mm5(false);
+    assertThat(c.exchange(c.public4500, TestInitiator.LNS_4500, mm5)).isNull();
     assertThat(responder.counters()).containsEntry("auth-failed", 1L);
+    // The initiator retransmits message 5: recognised, neither logged nor counted as a new failure.
+    assertThat(c.exchange(c.public4500, TestInitiator.LNS_4500, mm5)).isNull();
+    assertThat(responder.counters()).containsEntry("auth-failed", 1L).containsEntry("retransmitted", 1L);
     assertThat(responder.ikeSas()).noneMatch(s -> s.state().equals("QM_IDLE"));
     // Another client is not disturbed.
     assertThat(client(600).mainMode(false)).isNull();
