@@ -65,7 +65,7 @@ pids=()
 for i in $(seq 1 "$n"); do
   timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" ${JH_IPSEC:+JH_PSK=interop-psk} \
       ${JH_IKE:+JH_IKE=$JH_IKE} ${JH_ESP:+JH_ESP=$JH_ESP} ${JH_KEYLIFE:+JH_KEYLIFE=$JH_KEYLIFE} \
-      ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_STREAM:+JH_STREAM=1 JH_STOP=$stop} $(neighbour $i) \
+      ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_MODE:+JH_MODE=$JH_MODE} ${JH_STREAM:+JH_STREAM=1 JH_STOP=$stop} $(neighbour $i) \
       JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \
       > "$out/client$i.log" 2>&1 &
   pids+=($!)

@@ -41,6 +41,9 @@ JH_EXPECT='IKE proposal: AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/ECP_256
   -e 's/^crypto ipsec transform-set TS1 esp-3des esp-sha-hmac$/crypto ipsec transform-set TSG esp-gcm 256\n mode transport\n&/' \
   -e 's/^  set transform-set TS1!$/  set transform-set TSG TS1\n  set pfs group19/'
 
+# Tunnel mode ('mode tunnel' in the transform set; strongSwan type=tunnel): inner IPv4 both ways.
+JH_MODE=tunnel JH_EXPECT='INSTALLED, TUNNEL, .*ESP in UDP;;3DES_CBC/HMAC_SHA1_96, [1-9][0-9]* bytes_i' \
+  run ipsec-tunnel-mode "$here/l2tp.sh" -i -n 1 -e 's/^ mode transport$/ mode tunnel/'
 run ipsec-bad-packets "$here/bad-packets.sh"
 # NAT demux (issue 5), the seed's configuration as it is: clients behind one NAT each get their own
 # port from 1024 up; each pings the LNS and its neighbour every 0.5 s from its connection on, for at

@@ -21,7 +21,7 @@ config setup
 conn vpn
   keyexchange=ikev1
   authby=secret
-  type=transport
+  type=${JH_MODE:-transport}
   left=%defaultroute
   leftprotoport=17/1701
   right=$JH_SERVER

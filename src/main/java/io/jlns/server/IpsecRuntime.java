@@ -8,6 +8,7 @@ import io.jlns.crypto.EspIntegrity;
 import io.jlns.demux.PortTranslator;
 import io.jlns.esp.EspCrypto;
 import io.jlns.esp.EspSa;
+import io.jlns.esp.InnerIpv4;
 import io.jlns.esp.InnerUdp;
 import io.jlns.esp.SpiTable;
 import io.jlns.esp.UdpEncapsulation;
@@ -286,16 +287,22 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     }
     ChildSa child = (ChildSa) sa.owner;
     Channel ch = natTChannels.getOrDefault(child.local().getAddress(), natTChannels.values().stream().findFirst().orElse(null));
-    int n = InnerUdp.HEADER + buf.readableBytes();
+    // Tunnel mode (RFC 4303 section 3.1.2): an inner IPv4 header from us to the client's own address.
+    boolean tunnel = !child.suite().transport();
+    int ip = tunnel ? 20 : 0;
+    int n = ip + InnerUdp.HEADER + buf.readableBytes();
     EspCrypto crypto = sa.outbound();
     ByteBuf out = alloc.heapBuffer(n + crypto.overhead(n));
     byte[] a = out.array();
     int base = out.arrayOffset();
     int start = base + 8 + crypto.ivLength();
-    InnerUdp.writeHeader(a, start, L2TP_PORT, dstPort, buf.readableBytes());
-    buf.getBytes(buf.readerIndex(), a, start + InnerUdp.HEADER, buf.readableBytes());
+    if (tunnel) {
+      InnerIpv4.writeHeader(a, start, n, child.local().getAddress().getAddress(), innerAddress(child));
+    }
+    InnerUdp.writeHeader(a, start + ip, L2TP_PORT, dstPort, buf.readableBytes());
+    buf.getBytes(buf.readerIndex(), a, start + ip + InnerUdp.HEADER, buf.readableBytes());
     buf.release();
-    int len = sa.seal(InnerUdp.PROTOCOL, a, base, n);
+    int len = sa.seal(tunnel ? InnerIpv4.PROTOCOL : InnerUdp.PROTOCOL, a, base, n);
     if (len < 0 || ch == null) {
       out.release();
       drop("expired", "%CRYPTO-4-SA_EXHAUSTED: ESP SA 0x" + String.format("%08X", sa.inboundSpi) + " to " + IkeResponder.text(sa.peer())
@@ -306,6 +313,15 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     sa.lastOutboundMillis = scheduler.nowMillis();
     ch.writeAndFlush(new DatagramPacket(out, sa.peer()));
     return true;
+  }
+
+  /** The client's own address: its Quick Mode identity, else NAT-OA, else the public address. */
+  private static byte[] innerAddress(ChildSa c) {
+    try {
+      return InetAddress.getByName(c.peerIdentity()).getAddress();
+    } catch (UnknownHostException | RuntimeException e) {
+      return c.peerOriginal() != null ? c.peerOriginal() : c.peer().getAddress().getAddress();
+    }
   }
 
   private void sendIke(InetSocketAddress local, InetSocketAddress remote, byte[] message) {

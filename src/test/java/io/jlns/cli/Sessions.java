@@ -23,6 +23,10 @@ final class Sessions {
   final CliContext ctx;
 
   Sessions(String text, Path startupFile) {
+    this(text, startupFile, IpsecView.NONE, VpdnView.NONE);
+  }
+
+  Sessions(String text, Path startupFile, IpsecView ipsec, VpdnView vpdn) {
     ConfigGrammar g = new ConfigGrammar();
     SecretHasher h = new SecretHasher(new SplittableRandom(3));
     ConfigLoader.Loaded l = new ConfigLoader(g, h).load(text);
@@ -31,7 +35,7 @@ final class Sessions {
     }
     running = new RunningConfig(l.config(), startupFile);
     Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
-    ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", IpsecView.NONE, VpdnView.NONE,
+    ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", ipsec, vpdn,
         log::add);
   }
 
