@@ -88,8 +88,10 @@ public final class PortTranslator {
       byEndpoint.put(endpoint, c);
       byTranslated.put(c.translated(), c);
     }
+    if (c.sas.isEmpty()) {
+      c.newest = spi;
+    }
     c.sas.add(spi);
-    c.newest = spi;
     bySpi.put(spi, c);
     return c.port;
   }
@@ -114,6 +116,14 @@ public final class PortTranslator {
       used.remove(c.endpoint.getAddress());
     }
     return c;
+  }
+
+  /** SA {@code spi} is ready to carry replies: from now on it is its client's newest. */
+  public void promote(int spi) {
+    Client c = bySpi.get(spi);
+    if (c != null) {
+      c.newest = spi;
+    }
   }
 
   /** The client SA {@code spi} belongs to, or null. */

@@ -17,6 +17,7 @@ public final class EspSa {
   private final long byteLimit;
   private volatile InetSocketAddress peer;
   private int outSeq;
+  private volatile boolean outboundReady;
   /** Counters, named as IOS shows them. */
   public volatile long pktsDecaps;
   public volatile long bytesDecaps;
@@ -57,6 +58,15 @@ public final class EspSa {
       return true;
     }
     return false;
+  }
+
+  /** Outbound use starts when the key exchange completed (Quick Mode's third message). */
+  public void activate() {
+    outboundReady = true;
+  }
+
+  public boolean outboundReady() {
+    return outboundReady;
   }
 
   public EspCrypto outbound() {

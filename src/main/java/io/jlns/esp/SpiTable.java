@@ -34,7 +34,7 @@ public final class SpiTable {
   public EspSa newestTo(InetAddress peer) {
     for (int i = inOrder.size() - 1; i >= 0; i--) {
       EspSa sa = inOrder.get(i);
-      if (sa.peer().getAddress().equals(peer) && !sa.expired()) {
+      if (sa.peer().getAddress().equals(peer) && sa.outboundReady() && !sa.expired()) {
         return sa;
       }
     }

@@ -36,8 +36,14 @@ public final class IkeResponder {
 
   /** The ESP side: SAs to install and remove. */
   public interface ChildSas {
-    /** Installs the SA pair; false refuses it (it is then deleted, and the peer told). */
+    /**
+     * Installs the SA pair when Quick Mode's second message goes out, for inbound traffic only;
+     * false refuses it (Quick Mode then ends without an SA).
+     */
     boolean install(ChildSa sa);
+
+    /** Quick Mode completed: the pair may now carry outbound traffic (and is the newest for its peer). */
+    void activate(int inboundSpi);
 
     void remove(int inboundSpi, String reason);
 

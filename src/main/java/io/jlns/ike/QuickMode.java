@@ -34,6 +34,8 @@ final class QuickMode {
   Payload.Identification idcr;
   byte[] peerOriginal;
   int retransmits;
+  /** The SA pair, keyed at QM2 so its inbound side takes ESP the initiator sends before our QM3 arrives. */
+  ChildSa child;
 
   /** The Quick Mode handling of one {@link IkeResponder}. */
   static final class Handler {
@@ -85,7 +87,7 @@ final class QuickMode {
         ex.iv = iv[0];
         sa.lastHeardMillis = r.scheduler.nowMillis();
         qm.state = State.DONE;
-        install(sa, qm);
+        commit(sa, qm);
       }
     }
 
@@ -155,6 +157,11 @@ final class QuickMode {
         rest.add(new Payload.Notify(1, Proposal.PROTO_IPSEC_ESP, Notifications.RESPONDER_LIFETIME, Keys.int32(qm.inboundSpi),
             Phase2Text.attributes(attrs)));
       }
+      // The initiator installs both SAs on QM2 and may send on the new one before our QM3 arrives
+      // (RFC 2409 section 5.5): take ESP on our inbound SPI from now on; send on it only after QM3.
+      if (!prepare(sa, qm)) {
+        return;
+      }
       byte[] hash2 = sa.suite.hash().prf(sa.skeyidA, Keys.int32(hd.messageId()), qm.ni, IsakmpCodec.encodePayloads(rest));
       List<Payload> all = new ArrayList<>();
       all.add(new Payload.Hash(hash2));
@@ -172,12 +179,13 @@ final class QuickMode {
     /** QM2 is resent until QM3 arrives (the initiator only resends QM1 if QM2 is lost). */
     private void scheduleRetransmit(IkeSa sa, IkeSa.Exchange ex, QuickMode qm, int attempt) {
       r.scheduler.schedule(5000L << (attempt - 1), () -> {
-        if (qm.state != State.QM2_SENT || sa.state != IkeSa.State.ESTABLISHED) {
+        if (qm.state != State.QM2_SENT) {
           return;
         }
-        if (attempt > 3) {
+        if (attempt > 3 || sa.state != IkeSa.State.ESTABLISHED) {
           IkeResponder.LOG.info("%CRYPTO-6-IKMP_QM_TIMEOUT: Quick Mode with {} got no third message: abandoned", sa.describe());
           qm.state = State.DONE;
+          r.childSas.remove(qm.child.inboundSpi(), "Quick Mode did not complete");
           return;
         }
         r.transport.send(sa.local, sa.peer, ex.lastReply);
@@ -185,7 +193,8 @@ final class QuickMode {
       });
     }
 
-    private void install(IkeSa sa, QuickMode qm) {
+    /** Derives the keys (section 5.5) and installs the pair for inbound use; false when the ESP layer refuses it. */
+    private boolean prepare(IkeSa sa, QuickMode qm) {
       Phase2Suite s = qm.suite;
       int outboundSpi = Keys.int32be(s.chosen().spi());
       int encLen = s.cipher().keymatLength(s.keyBits());
@@ -195,18 +204,28 @@ final class QuickMode {
       byte[] out = Keys.keymat(sa.suite.hash(), sa.skeyidD, qm.gxy, Proposal.PROTO_IPSEC_ESP, s.chosen().spi(), qm.ni, qm.nr,
           encLen + authLen);
       Config c = r.config.get();
-      ChildSa child = new ChildSa(sa.connId, sa.rcookie, qm.inboundSpi, outboundSpi, s, Arrays.copyOf(in, encLen),
+      qm.child = new ChildSa(sa.connId, sa.rcookie, qm.inboundSpi, outboundSpi, s, Arrays.copyOf(in, encLen),
           Arrays.copyOfRange(in, encLen, encLen + authLen), Arrays.copyOf(out, encLen), Arrays.copyOfRange(out, encLen, encLen + authLen),
           sa.peer, sa.local, qm.peerOriginal, idText(qm.idci, sa.peer.getAddress()), qm.idci == null ? 0 : qm.idci.protocol(),
           qm.idci == null ? 0 : qm.idci.port(), idText(qm.idcr, sa.local.getAddress()), qm.idcr == null ? 0 : qm.idcr.protocol(),
           qm.idcr == null ? 0 : qm.idcr.port(), c.replayWindow(), r.scheduler.nowMillis());
-      r.children.put(child.inboundSpi(), child);
-      if (!r.childSas.install(child)) {
-        r.deleteChild(child, sa, "refused by the ESP layer");
-        return;
+      if (!r.childSas.install(qm.child)) {
+        IkeResponder.LOG.warn("%CRYPTO-4-IPSEC_SA_REFUSED: Quick Mode with {} refused: the ESP layer cannot take SA 0x{}", sa.describe(),
+            hex(qm.inboundSpi));
+        r.childSas.remove(qm.inboundSpi, "refused by the ESP layer");
+        return false;
       }
+      return true;
+    }
+
+    /** QM3 verified: the pair may now carry outbound traffic too, and lives until its lifetime. */
+    private void commit(IkeSa sa, QuickMode qm) {
+      ChildSa child = qm.child;
+      Phase2Suite s = qm.suite;
+      r.children.put(child.inboundSpi(), child);
+      r.childSas.activate(child.inboundSpi());
       IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_CREATED: ESP SAs with {} (conn-id {}): inbound spi 0x{} outbound spi 0x{}, {}, {}, "
-          + "lifetime {} s / {} KB, crypto map {} {}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(outboundSpi),
+          + "lifetime {} s / {} KB, crypto map {} {}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(child.outboundSpi()),
           s.transformText(), Phase2Text.mode(s), s.lifetimeSeconds(), s.lifetimeKilobytes(), s.cryptoMap(), s.mapSeq(),
           s.pfs() == null ? "" : ", PFS group " + s.pfs().number());
       r.scheduler.schedule(s.lifetimeSeconds() * 1000, () -> {

@@ -278,6 +278,9 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       // NAT demux: the client's newest SA, and its own L2TP port back in place of the translated one.
       sa = table.inbound(client.newestSpi());
       dstPort = client.innerPort();
+      if (sa != null && !sa.outboundReady()) {
+        sa = null;
+      }
     } else {
       sa = table.newestTo(to.getAddress());
       dstPort = to.getPort();
@@ -382,6 +385,15 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
             IkeResponder.text(c.peer()), p.getAddress().getHostAddress(), p.getAddress().getHostAddress(), entry);
         return;
       }
+    }
+  }
+
+  @Override
+  public void activate(int inboundSpi) {
+    EspSa sa = table.inbound(inboundSpi);
+    if (sa != null) {
+      sa.activate();
+      demux.promote(inboundSpi);
     }
   }
 

@@ -31,6 +31,9 @@ class PortTranslatorTest {
   void everySaOfAClientSharesItsPortAndTheNewestCarriesReplies() {
     int p = t.acquire(ep(NAT, 4500), 1);
     assertThat(t.acquire(ep(NAT, 4500), 2)).isEqualTo(p);
+    // A rekey's SA carries replies once its Quick Mode completed.
+    assertThat(t.byEndpoint(ep(NAT, 4500)).newestSpi()).isEqualTo(1);
+    t.promote(2);
     assertThat(t.byEndpoint(ep(NAT, 4500)).newestSpi()).isEqualTo(2);
     // The rekeyed-away SA goes: the client keeps its port.
     assertThat(t.release(1)).isNull();

@@ -47,6 +47,7 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   private final ManualScheduler clock = new ManualScheduler();
   private final List<TestInitiator.Sent> sent = new ArrayList<>();
   private final Map<Integer, ChildSa> installed = new HashMap<>();
+  private final Map<Integer, ChildSa> pending = new HashMap<>();
   private final List<String> removed = new ArrayList<>();
   private final AtomicReference<Config> config = new AtomicReference<>(load(CONFIG));
   private final IkeResponder responder = new IkeResponder(config::get, clock, new SecureRandom(new byte[] {3}),
@@ -64,13 +65,19 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
 
   @Override
   public boolean install(ChildSa sa) {
-    installed.put(sa.inboundSpi(), sa);
+    pending.put(sa.inboundSpi(), sa);
     return true;
+  }
+
+  @Override
+  public void activate(int inboundSpi) {
+    installed.put(inboundSpi, pending.remove(inboundSpi));
   }
 
   @Override
   public void remove(int inboundSpi, String reason) {
     installed.remove(inboundSpi);
+    pending.remove(inboundSpi);
     removed.add(Integer.toHexString(inboundSpi) + ": " + reason);
   }
 
