@@ -26,6 +26,7 @@ public final class PortTranslator {
   public static final class Client {
     private InetSocketAddress endpoint;
     private final int port;
+    private final InetSocketAddress translated;
     private final Set<Integer> sas = new HashSet<>();
     private int innerPort = 1701;
     private int newest;
@@ -33,6 +34,7 @@ public final class PortTranslator {
     Client(InetSocketAddress endpoint, int port) {
       this.endpoint = endpoint;
       this.port = port;
+      this.translated = new InetSocketAddress(endpoint.getAddress(), port);
     }
 
     public InetSocketAddress endpoint() {
@@ -61,8 +63,9 @@ public final class PortTranslator {
       return newest;
     }
 
+    /** How L2TP knows this client: public address and translated port (a mapping move keeps the address). */
     public InetSocketAddress translated() {
-      return new InetSocketAddress(endpoint.getAddress(), port);
+      return translated;
     }
   }
 

@@ -3,7 +3,6 @@ package io.jlns.esp;
 import io.jlns.crypto.EspCipher;
 import io.jlns.crypto.EspIntegrity;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -35,6 +34,7 @@ public final class EspCrypto {
   private final byte[] icv;
   private final Cipher ivGenerator;
   private final byte[] ivCounter = new byte[16];
+  private final byte[] nonce = new byte[12];
   private final byte[] ivBlock = new byte[16];
 
   /**
@@ -101,7 +101,6 @@ public final class EspCrypto {
     int ct = off + 8 + ivLen;
     try {
       if (cipher.aead()) {
-        byte[] nonce = new byte[12];
         System.arraycopy(salt, 0, nonce, 0, 4);
         System.arraycopy(b, off + 8, nonce, 4, 8);
         jca.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
@@ -110,7 +109,7 @@ public final class EspCrypto {
       } else {
         mac.update(b, off, len - icvLen);
         mac.doFinal(icv, 0);
-        if (!MessageDigest.isEqual(Arrays.copyOf(icv, icvLen), Arrays.copyOfRange(b, off + len - icvLen, off + len))) {
+        if (!sameIcv(b, off + len - icvLen, icvLen)) {
           return Result.AUTH_FAILED;
         }
         jca.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(b, off + 8, ivLen));
@@ -160,7 +159,6 @@ public final class EspCrypto {
         // RFC 4106 section 3.1: the IV must not repeat under a key; the sequence number never does.
         putInt(b, off + 8, 0);
         putInt(b, off + 12, seq);
-        byte[] nonce = new byte[12];
         System.arraycopy(salt, 0, nonce, 0, 4);
         System.arraycopy(b, off + 8, nonce, 4, 8);
         jca.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
@@ -180,6 +178,15 @@ public final class EspCrypto {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ESP " + cipher + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Constant time, like MessageDigest.isEqual, but on the packet in place (no copies per packet). */
+  private boolean sameIcv(byte[] b, int at, int n) {
+    int diff = 0;
+    for (int i = 0; i < n; i++) {
+      diff |= icv[i] ^ b[at + i];
+    }
+    return diff == 0;
   }
 
   static void putInt(byte[] b, int i, int v) {

@@ -30,6 +30,10 @@ public final class EspSa {
   /** When the layer above last sent through this SA (for NAT keepalives, RFC 3948 section 4). */
   public volatile long lastOutboundMillis;
   public final Object owner;
+  /** What the layer above caches per SA to avoid a lookup per packet (the NAT demux client, the L2TP peer). */
+  public Object upper;
+  public java.net.InetSocketAddress upperPeer;
+  public byte[] upperAddress;
 
   /**
    * @param kilobytes the volume lifetime; past it the SA stops carrying traffic and {@link #expired} says so

@@ -3,28 +3,67 @@ package io.jlns.esp;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The ESP SAs of one event loop: by inbound SPI in O(1), and by peer for the outbound direction. */
+/**
+ * The ESP SAs of one event loop: by inbound SPI in O(1) without boxing (open addressing with
+ * linear probing on the int SPI, so the per-packet lookup allocates nothing), and in creation
+ * order for the outbound direction.
+ */
 public final class SpiTable {
-  private final Map<Integer, EspSa> byInboundSpi = new HashMap<>();
+  private int[] keys = new int[64];
+  private EspSa[] values = new EspSa[64];
+  private int size;
   private final List<EspSa> inOrder = new ArrayList<>();
 
   public void add(EspSa sa) {
-    byInboundSpi.put(sa.inboundSpi, sa);
+    if ((size + 1) * 2 > keys.length) {
+      grow();
+    }
+    put(sa.inboundSpi, sa);
     inOrder.add(sa);
   }
 
   public EspSa remove(int inboundSpi) {
-    EspSa sa = byInboundSpi.remove(inboundSpi);
-    inOrder.remove(sa);
-    return sa;
+    int mask = keys.length - 1;
+    int i = slot(inboundSpi, mask);
+    while (values[i] != null) {
+      if (keys[i] == inboundSpi) {
+        EspSa sa = values[i];
+        values[i] = null;
+        size--;
+        // Backward-shift deletion: move later entries of the probe chain into the hole.
+        int hole = i;
+        int j = (i + 1) & mask;
+        while (values[j] != null) {
+          int home = slot(keys[j], mask);
+          if (((j - home) & mask) >= ((j - hole) & mask)) {
+            keys[hole] = keys[j];
+            values[hole] = values[j];
+            values[j] = null;
+            hole = j;
+          }
+          j = (j + 1) & mask;
+        }
+        inOrder.remove(sa);
+        return sa;
+      }
+      i = (i + 1) & mask;
+    }
+    return null;
   }
 
   public EspSa inbound(int spi) {
-    return byInboundSpi.get(spi);
+    int mask = keys.length - 1;
+    int i = slot(spi, mask);
+    EspSa v;
+    while ((v = values[i]) != null) {
+      if (keys[i] == spi) {
+        return v;
+      }
+      i = (i + 1) & mask;
+    }
+    return null;
   }
 
   /**
@@ -41,7 +80,45 @@ public final class SpiTable {
     return null;
   }
 
+  public int size() {
+    return size;
+  }
+
   public Collection<EspSa> all() {
     return List.copyOf(inOrder);
+  }
+
+  private void put(int key, EspSa sa) {
+    int mask = keys.length - 1;
+    int i = slot(key, mask);
+    while (values[i] != null) {
+      if (keys[i] == key) {
+        values[i] = sa;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    values[i] = sa;
+    size++;
+  }
+
+  private void grow() {
+    int[] oldKeys = keys;
+    EspSa[] oldValues = values;
+    keys = new int[oldKeys.length * 2];
+    values = new EspSa[oldKeys.length * 2];
+    size = 0;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldValues[i] != null) {
+        put(oldKeys[i], oldValues[i]);
+      }
+    }
+  }
+
+  /** SPIs are random, but mix anyway so that sequential SPIs from some peers do not cluster. */
+  private static int slot(int spi, int mask) {
+    int h = spi * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & mask;
   }
 }

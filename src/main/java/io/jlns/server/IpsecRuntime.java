@@ -64,6 +64,7 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
   private final Map<InetAddress, Channel> natTChannels = new HashMap<>();
   private final Map<String, Long> drops = new HashMap<>();
   private final byte[] scratch = new byte[65536];
+  private ByteBuf scratchBuf = Unpooled.wrappedBuffer(scratch);
   private final int[] result = new int[2];
 
   IpsecRuntime(RunningConfig running, L2tpRuntime l2tp, int ikePort, int natTPort) {
@@ -74,7 +75,7 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     this.natTPort = natTPort;
     this.scheduler = new EventLoopScheduler(loop);
     this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke, this);
-    for (InetAddress a : addresses(running.get())) {
+    for (InetAddress a : IpsecAddresses.listening(running.get())) {
       bind(a, ikePort, ikeChannels, false);
       bind(a, natTPort, natTChannels, true);
     }
@@ -148,27 +149,6 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       into.put(a, b.bind(new InetSocketAddress(a, port)).sync().channel());
     } catch (Exception e) {
       LOG.error("%CRYPTO-3-BIND: cannot listen on {}:{} for {}: {}", a.getHostAddress(), port, natT ? "NAT-T" : "IKE", e.getMessage());
-    }
-  }
-
-  private static Set<InetAddress> addresses(Config c) {
-    Set<InetAddress> out = new LinkedHashSet<>();
-    Set<Ipv4Address> host = HostAddresses.ipv4();
-    for (IkeEndpoints.Endpoint e : IkeEndpoints.of(c, host)) {
-      if (e.address().equals(Ipv4Address.ANY)) {
-        host.forEach(h -> out.add(inet(h)));
-      } else {
-        out.add(inet(e.address()));
-      }
-    }
-    return out;
-  }
-
-  private static InetAddress inet(Ipv4Address a) {
-    try {
-      return InetAddress.getByAddress(a.toBytes());
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(e);
     }
   }
 
@@ -256,17 +236,26 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       return;
     }
     int srcPort = InnerUdp.sourcePort(scratch, off);
-    ByteBuf l2tpBuf = Unpooled.wrappedBuffer(scratch, off + InnerUdp.HEADER, udpLen - InnerUdp.HEADER);
-    PortTranslator.Client client = demux.bySpi(spi);
+    // One wrapper over the scratch array for every packet: L2TP does not keep the buffer it is given.
+    if (scratchBuf.refCnt() == 0) {
+      // Defensive: a layer above released what it did not own; never fail the next packet for it.
+      scratchBuf = Unpooled.wrappedBuffer(scratch);
+    }
+    scratchBuf.setIndex(off + InnerUdp.HEADER, off + udpLen);
+    PortTranslator.Client client = (PortTranslator.Client) sa.upper;
     InetSocketAddress from;
     if (client != null) {
       // NAT demux: L2TP sees this client as public-ip:its-port, whatever its own source port.
       client.innerPort(srcPort);
       from = client.translated();
     } else {
-      from = new InetSocketAddress(sender.getAddress(), srcPort);
+      from = sa.upperPeer;
+      if (from == null || from.getPort() != srcPort || !from.getAddress().equals(sender.getAddress())) {
+        from = new InetSocketAddress(sender.getAddress(), srcPort);
+        sa.upperPeer = from;
+      }
     }
-    l2tp.deliver(from, l2tpBuf);
+    l2tp.deliver(from, scratchBuf);
   }
 
   /** L2TP to a peer: true when an SA took it (and the buffer), false to let cleartext L2TP have it. */
@@ -289,7 +278,10 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       return false;
     }
     ChildSa child = (ChildSa) sa.owner;
-    Channel ch = natTChannels.getOrDefault(child.local().getAddress(), natTChannels.values().stream().findFirst().orElse(null));
+    Channel ch = natTChannels.get(child.local().getAddress());
+    if (ch == null && !natTChannels.isEmpty()) {
+      ch = natTChannels.values().iterator().next();
+    }
     // Tunnel mode (RFC 4303 section 3.1.2): an inner IPv4 header from us to the client's own address.
     boolean tunnel = !child.suite().transport();
     int ip = tunnel ? 20 : 0;
@@ -300,7 +292,10 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     int base = out.arrayOffset();
     int start = base + 8 + crypto.ivLength();
     if (tunnel) {
-      InnerIpv4.writeHeader(a, start, n, child.local().getAddress().getAddress(), innerAddress(child));
+      if (sa.upperAddress == null) {
+        sa.upperAddress = IpsecAddresses.inner(child);
+      }
+      InnerIpv4.writeHeader(a, start, n, child.local().getAddress().getAddress(), sa.upperAddress);
     }
     InnerUdp.writeHeader(a, start + ip, L2TP_PORT, dstPort, buf.readableBytes());
     buf.getBytes(buf.readerIndex(), a, start + ip + InnerUdp.HEADER, buf.readableBytes());
@@ -316,15 +311,6 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     sa.lastOutboundMillis = scheduler.nowMillis();
     ch.writeAndFlush(new DatagramPacket(out, sa.peer()));
     return true;
-  }
-
-  /** The client's own address: its Quick Mode identity, else NAT-OA, else the public address. */
-  private static byte[] innerAddress(ChildSa c) {
-    try {
-      return InetAddress.getByName(c.peerIdentity()).getAddress();
-    } catch (UnknownHostException | RuntimeException e) {
-      return c.peerOriginal() != null ? c.peerOriginal() : c.peer().getAddress().getAddress();
-    }
   }
 
   private void sendIke(InetSocketAddress local, InetSocketAddress remote, byte[] message) {
@@ -362,7 +348,9 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     random.nextBytes(seed);
     EspCrypto in = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encIn(), c.authIn(), seed);
     EspCrypto out = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encOut(), c.authOut(), seed);
-    table.add(new EspSa(c.inboundSpi(), c.outboundSpi(), in, out, c.replayWindow(), c.suite().lifetimeKilobytes(), c.peer(), c));
+    EspSa sa = new EspSa(c.inboundSpi(), c.outboundSpi(), in, out, c.replayWindow(), c.suite().lifetimeKilobytes(), c.peer(), c);
+    sa.upper = demux.bySpi(c.inboundSpi());
+    table.add(sa);
     if (c.suite().integrity() == EspIntegrity.NONE && !c.suite().cipher().aead()) {
       LOG.warn("%CRYPTO-4-NO_INTEGRITY: ESP SA 0x{} has no integrity protection", String.format("%08X", c.inboundSpi()));
     }
