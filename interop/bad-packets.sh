@@ -28,7 +28,9 @@ sleep 3; kill "$cap"; wait "$cap" 2>/dev/null; cap=
 hex=$(tshark -r "$out/esp.pcap" -Y "esp && ip.src == 198.51.100.2" -T fields -e udp.payload 2>/dev/null | sed -n 3p)
 [ -n "$hex" ] || { echo "no ESP packet captured"; exit 1; }
 send() { # send HEX: one datagram from the NAT's public address to the LNS's NAT-T port
-  ip netns exec jh-nat bash -c "printf '$(echo "$1" | sed 's/../\\x&/g')' > /dev/udp/198.51.100.1/4500"
+  # Through a file and cat: printf may split its output at a 0x0a byte into several writes (datagrams).
+  printf "$(echo "$1" | sed 's/../\\x&/g')" > "$out/packet.bin"
+  ip netns exec jh-nat bash -c "cat '$out/packet.bin' > /dev/udp/198.51.100.1/4500"
 }
 # Anti-replay comes before the ICV (RFC 4303 section 3.4.3), so the corrupt and truncated copies
 # carry a sequence number not seen yet: they reach the integrity and length checks.
