@@ -45,7 +45,7 @@ NFT
 fi
 capture=
 if [ -n "${JH_CAPTURE:-}" ] && command -v tshark >/dev/null; then
-  filter="udp port 1701"; [ -n "${JH_IPSEC:-}" ] && filter="udp port 500 or udp port 4500"
+  filter="udp port 1701"; [ -n "${JH_IPSEC:-}" ] && filter="udp port 500 or udp port 4500 or ip proto 50"
   ip netns exec jh-lns tshark -q -i br1 -f "$filter" -w "$out/l2tp.pcap" > "$out/tshark.log" 2>&1 &
   capture=$!
   sleep 2
@@ -74,7 +74,13 @@ done
 if [ -n "${JH_IPSEC:-}" ]; then
   # While every client is connected: one ISAKMP SA and one ESP SA pair each, with traffic both ways.
   jlns_cli "$out" 'show crypto isakmp sa' 'show crypto isakmp sa detail' 'show crypto ipsec sa' 'show crypto nat demux' > "$out/crypto.txt" 2>&1
-  if grep -q "^  set nat demux" "$out/lns.cfg"; then
+  if [ -n "${JH_NONAT:-}" ]; then
+    # No NAT: ESP over IP protocol 50 (plain transport mode), each client seen at its own address, no demux port.
+    plain=$(grep -c "in use settings ={Transport, }" "$out/crypto.txt"); udp=$(grep -c "UDP-Encaps" "$out/crypto.txt")
+    peers=$(grep -oE "current_peer 10\.0\.0\.[0-9]+ port 500" "$out/crypto.txt" | sort -u | wc -l)
+    echo "show crypto ipsec sa: $plain SAs in plain transport mode, $udp UDP-encapsulated, $peers clients at their own address, port 500"
+    [ "$plain" -ge "$n" ] && [ "$udp" = 0 ] && [ "$peers" = "$n" ] || { echo "not plain ESP:"; cat "$out/crypto.txt"; ipsec_bad=1; }
+  elif grep -q "^  set nat demux" "$out/lns.cfg"; then
     # NAT demux: one port per client, 1024 up, each with its own L2TP tunnel.
     ports=$(awk '/^198\.51\.100\.2:/ && $NF != "-" { print $2 }' "$out/crypto.txt" | sort -n | tr '\n' ' ')
     want=$(seq 1024 $((1023 + n)) | tr '\n' ' ')
@@ -125,6 +131,18 @@ if [ -n "$capture" ]; then
   types=$(tshark -r "$out/l2tp.pcap" -Y "ip.src == 198.51.100.1 && ($proto)" -T fields "${fields[@]}" 2>/dev/null | sort | uniq -c | tr -s ' ' | tr '\n' ';')
   echo "tshark: $sent ${proto} packets from jlns, $bad malformed or in error; kinds: $types"
   [ "$sent" -gt 0 ] && [ "$bad" -eq 0 ] || { echo "tshark check failed"; exit 1; }
+  if [ -n "${JH_IPSEC:-}" ]; then
+    # Which way ESP went: in UDP 4500 (NAT-T) or straight over IP protocol 50.
+    esp_ip=$(tshark -r "$out/l2tp.pcap" -Y "ip.proto == 50" 2>/dev/null | wc -l)
+    esp_ip_out=$(tshark -r "$out/l2tp.pcap" -Y "ip.proto == 50 && ip.src == 198.51.100.1" 2>/dev/null | wc -l)
+    esp_udp=$(tshark -r "$out/l2tp.pcap" -Y "udp.port == 4500 && esp" 2>/dev/null | wc -l)
+    echo "tshark: $esp_ip ESP packets over IP protocol 50 ($esp_ip_out from jlns), $esp_udp ESP packets in UDP 4500"
+    if [ -n "${JH_NONAT:-}" ]; then
+      [ "$esp_ip_out" -gt 0 ] && [ "$esp_ip" -gt "$esp_ip_out" ] && [ "$esp_udp" = 0 ] || { echo "ESP did not go over IP protocol 50 both ways"; exit 1; }
+    else
+      [ "$esp_udp" -gt 0 ] && [ "$esp_ip" = 0 ] || { echo "ESP did not go in UDP 4500"; exit 1; }
+    fi
+  fi
 fi
 ok=0
 for i in $(seq 1 "$n"); do

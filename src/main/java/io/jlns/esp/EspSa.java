@@ -16,6 +16,7 @@ public final class EspSa {
   private final ReplayWindow replay;
   private final long byteLimit;
   private volatile InetSocketAddress peer;
+  private byte[] peerBytes;
   private int outSeq;
   private volatile boolean outboundReady;
   /** Counters, named as IOS shows them. */
@@ -55,10 +56,21 @@ public final class EspSa {
     return peer;
   }
 
+  /** The peer's IPv4 address as bytes, computed once (InetAddress.getAddress copies on each call). */
+  public byte[] peerAddressBytes() {
+    byte[] b = peerBytes;
+    if (b == null) {
+      b = peer.getAddress().getAddress();
+      peerBytes = b;
+    }
+    return b;
+  }
+
   /** RFC 3948 section 4: a valid packet from a new NAT-T endpoint moves the SA there. */
   public boolean follow(InetSocketAddress from) {
     if (!from.equals(peer)) {
       peer = from;
+      peerBytes = null;
       return true;
     }
     return false;

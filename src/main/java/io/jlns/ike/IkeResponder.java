@@ -9,6 +9,7 @@ import io.jlns.ike.message.Header;
 import io.jlns.ike.message.IsakmpCodec;
 import io.jlns.ike.message.Payload;
 import io.jlns.ike.message.Payloads;
+import io.jlns.log.Drops;
 import io.jlns.time.Scheduler;
 import java.net.InetSocketAddress;
 import java.security.MessageDigest;
@@ -59,7 +60,7 @@ public final class IkeResponder {
   final SecureRandom random;
   final Transport transport;
   final ChildSas childSas;
-  final Counters counters = new Counters(LOG);
+  final Drops counters = new Drops(LOG);
   final Map<Long, IkeSa> sas = new HashMap<>();
   final Map<Integer, ChildSa> children = new HashMap<>();
   private final Map<String, IkeSa> halfOpen = new HashMap<>();

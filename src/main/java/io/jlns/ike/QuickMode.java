@@ -104,7 +104,7 @@ final class QuickMode {
       if (suite == null) {
         IkeResponder.LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: Quick Mode from {} refused: no transform set of crypto map {} matches its "
             + "proposal {}{}", sa.describe(), map, Phase2Text.describe(offered), sa.natT() ? " (NAT-T: UDP-encapsulated modes required)"
-            : " (no NAT detected: jlns carries ESP in UDP only, so the peer must be behind a NAT)");
+            : " (no NAT detected: ESP over IP protocol 50, the plain modes, required)");
         r.counters.count("no-proposal-chosen");
         ex.quickMode = null;
         return;

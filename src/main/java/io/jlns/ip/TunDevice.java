@@ -2,7 +2,6 @@ package io.jlns.ip;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -51,12 +50,7 @@ public final class TunDevice implements AutoCloseable {
 
   /** Creates the device {@code name} (needs CAP_NET_ADMIN) and starts reading from it. */
   public static TunDevice open(String name, Consumer<byte[]> fromKernel) throws IOException {
-    LibC libc;
-    try {
-      libc = Native.load("c", LibC.class);
-    } catch (UnsatisfiedLinkError e) {
-      throw new IOException("cannot load libc through JNA: " + e.getMessage(), e);
-    }
+    LibC libc = Libc.load(LibC.class);
     int fd;
     try {
       fd = libc.open("/dev/net/tun", O_RDWR);

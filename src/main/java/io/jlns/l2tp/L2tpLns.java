@@ -4,6 +4,7 @@ import io.jlns.l2tp.message.ControlMessage;
 import io.jlns.l2tp.message.Decoded;
 import io.jlns.l2tp.message.L2tpCodec;
 import io.jlns.l2tp.message.MessageType;
+import io.jlns.log.Drops;
 import io.jlns.time.Scheduler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -38,7 +39,7 @@ public final class L2tpLns {
   private final PppLink.Factory pppFactory;
   private final Map<Integer, Tunnel> tunnels = new HashMap<>();
   private final Map<String, Tunnel> byPeerTunnel = new HashMap<>();
-  private final Map<String, Long> counters = new HashMap<>();
+  private final Drops counters = new Drops(LOG);
   private java.util.function.Consumer<InetSocketAddress> closedListener = p -> { };
 
   public L2tpLns(Scheduler scheduler, RandomGenerator random, Output output, ByteBufAllocator alloc,
@@ -72,15 +73,19 @@ public final class L2tpLns {
     int base = buf.readerIndex();
     Decoded d = L2tpCodec.decode(buf, secretFor(buf));
     if (d instanceof Decoded.Malformed bad) {
-      drop("malformed", "%VPDN-4-MALFORMED: L2TP datagram from " + describe(from) + " dropped: " + bad.reason());
+      if (counters.loud("malformed")) {
+        counters.log("malformed", "%VPDN-4-MALFORMED: L2TP datagram from " + describe(from) + " dropped: " + bad.reason());
+      }
     } else if (d instanceof Decoded.Control c) {
       onControl(from, c.message());
     } else if (d instanceof Decoded.Data data) {
       Tunnel t = tunnels.get(data.tunnelId());
       Session s = t == null || !t.peer.equals(from) ? null : t.sessions.get(data.sessionId());
       if (s == null) {
-        drop("no-session", "%VPDN-4-NOSESSION: L2TP data for tunnel " + data.tunnelId() + " session " + data.sessionId()
-            + " from " + describe(from) + " dropped: no such session");
+        if (counters.loud("no-session")) {
+          counters.log("no-session", "%VPDN-4-NOSESSION: L2TP data for tunnel " + data.tunnelId() + " session "
+              + data.sessionId() + " from " + describe(from) + " dropped: no such session");
+        }
         return;
       }
       s.onData(buf.slice(base + data.offset(), data.length()), data.ns() >= 0);
@@ -179,11 +184,7 @@ public final class L2tpLns {
   }
 
   private void drop(String counter, String message) {
-    long n = counters.merge(counter, 1L, Long::sum);
-    // One line for the first few, then one per thousand: a flood must not flood the log.
-    if (n <= 10 || n % 1000 == 0) {
-      LOG.warn("{}{}", message, n > 10 ? " (" + n + " such drops)" : "");
-    }
+    counters.drop(counter, message);
   }
 
   private static String describe(InetSocketAddress a) {
@@ -192,7 +193,7 @@ public final class L2tpLns {
 
   /** Drop counters, for {@code show vpdn} and tests. */
   public Map<String, Long> counters() {
-    return Map.copyOf(counters);
+    return counters.snapshot();
   }
 
   /** A snapshot of one tunnel for {@code show vpdn}. */

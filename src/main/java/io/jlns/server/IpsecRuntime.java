@@ -1,10 +1,7 @@
 package io.jlns.server;
 
 import io.jlns.config.Config;
-import io.jlns.config.IkeEndpoints;
-import io.jlns.config.Ipv4Address;
 import io.jlns.config.RunningConfig;
-import io.jlns.crypto.EspIntegrity;
 import io.jlns.demux.PortTranslator;
 import io.jlns.esp.EspCrypto;
 import io.jlns.esp.EspSa;
@@ -14,6 +11,7 @@ import io.jlns.esp.SpiTable;
 import io.jlns.esp.UdpEncapsulation;
 import io.jlns.ike.ChildSa;
 import io.jlns.ike.IkeResponder;
+import io.jlns.log.Drops;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -29,11 +27,9 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * that address is not on the host, every host address is bound one by one, so each reply leaves
  * from the address the peer used (NAT-D hashes depend on it).
  */
-final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
+final class IpsecRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns.esp");
   static final int L2TP_PORT = 1701;
   private final RunningConfig running;
@@ -59,10 +55,10 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
   final IkeResponder ike;
   final SpiTable table = new SpiTable();
   final PortTranslator demux = new PortTranslator();
-  private final Set<String> warnedShared = new java.util.HashSet<>();
   private final Map<InetAddress, Channel> ikeChannels = new HashMap<>();
   private final Map<InetAddress, Channel> natTChannels = new HashMap<>();
-  private final Map<String, Long> drops = new HashMap<>();
+  private final Drops drops = new Drops(LOG);
+  private final PlainEsp plain;
   private final byte[] scratch = new byte[65536];
   private ByteBuf scratchBuf = Unpooled.wrappedBuffer(scratch);
   private final int[] result = new int[2];
@@ -74,11 +70,13 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     this.alloc = l2tp.alloc();
     this.natTPort = natTPort;
     this.scheduler = new EventLoopScheduler(loop);
-    this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke, this);
-    for (InetAddress a : IpsecAddresses.listening(running.get())) {
+    Set<InetAddress> addresses = IpsecAddresses.listening(running.get());
+    for (InetAddress a : addresses) {
       bind(a, ikePort, ikeChannels, false);
       bind(a, natTPort, natTChannels, true);
     }
+    this.plain = new PlainEsp(addresses, loop, drops, this::onPlainEsp);
+    this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke, new EspSas(table, demux, plain, l2tp, random));
     loop.execute(() -> scheduler.schedule(1000, this::natKeepalives));
     l2tp.onTunnelClosed(this::tunnelClosed);
   }
@@ -123,7 +121,7 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
         if (ch != null) {
           ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(new byte[] {(byte) 0xFF}), sa.peer()));
           sa.lastOutboundMillis = now;
-          drops.merge("nat-keepalive-sent", 1L, Long::sum);
+          drops.count("nat-keepalive-sent");
         }
       }
     }
@@ -161,40 +159,69 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
   private void onNatT(InetSocketAddress local, InetSocketAddress sender, ByteBuf buf) {
     int len = buf.readableBytes();
     if (len > scratch.length) {
-      drop("oversize", "%CRYPTO-4-PKT_TOO_BIG: " + len + "-byte datagram on NAT-T from " + IkeResponder.text(sender));
+      if (drops.loud("oversize")) {
+        drops.log("oversize", "%CRYPTO-4-PKT_TOO_BIG: " + len + "-byte datagram on NAT-T from " + IkeResponder.text(sender));
+      }
       return;
     }
     buf.getBytes(buf.readerIndex(), scratch, 0, len);
     switch (UdpEncapsulation.classify(scratch, 0, len)) {
-      case KEEPALIVE -> drops.merge("nat-keepalive", 1L, Long::sum);
+      case KEEPALIVE -> drops.count("nat-keepalive");
       case IKE -> ike.onMessage(local, sender, bytes(buf, UdpEncapsulation.NON_ESP_MARKER_LENGTH));
-      case ESP -> onEsp(local, sender, len);
-      default -> drop("malformed", "%CRYPTO-4-RECVD_PKT_MALFORMED: " + len + "-byte datagram on NAT-T from "
-          + IkeResponder.text(sender) + " is neither ESP, IKE nor a keepalive");
+      case ESP -> onEsp(local, sender, len, true);
+      default -> {
+        if (drops.loud("malformed")) {
+          drops.log("malformed", "%CRYPTO-4-RECVD_PKT_MALFORMED: " + len + "-byte datagram on NAT-T from "
+              + IkeResponder.text(sender) + " is neither ESP, IKE nor a keepalive");
+        }
+      }
     }
   }
 
-  private void onEsp(InetSocketAddress local, InetSocketAddress sender, int len) {
+  /** ESP straight over IP (a client behind no NAT), its IPv4 header already checked and taken off. */
+  private void onPlainEsp(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int off, int len) {
+    System.arraycopy(esp, off, scratch, 0, len);
+    onEsp(local, sender, len, false);
+  }
+
+  /**
+   * One ESP packet in {@code scratch[0..len)}, from a NAT-T endpoint ({@code encapsulated}) or
+   * straight over IP; an SA takes packets only the way it was negotiated.
+   */
+  private void onEsp(InetSocketAddress local, InetSocketAddress sender, int len, boolean encapsulated) {
     int spi = (scratch[0] & 0xFF) << 24 | (scratch[1] & 0xFF) << 16 | (scratch[2] & 0xFF) << 8 | scratch[3] & 0xFF;
     EspSa sa = table.inbound(spi);
     if (sa == null) {
-      drop("invalid-spi", "%CRYPTO-4-RECVD_PKT_INV_SPI: ESP from " + IkeResponder.text(sender) + " with unknown SPI 0x"
-          + String.format("%08X", spi));
+      if (drops.loud("invalid-spi")) {
+        drops.log("invalid-spi", "%CRYPTO-4-RECVD_PKT_INV_SPI: ESP from " + IkeResponder.text(sender) + " with unknown SPI 0x"
+            + String.format("%08X", spi));
+      }
+      return;
+    }
+    ChildSa child = (ChildSa) sa.owner;
+    if (child.suite().udpEncapsulated() != encapsulated) {
+      if (drops.loud("wrong-encapsulation")) {
+        drops.log("wrong-encapsulation", "%CRYPTO-4-RECVD_PKT_MALFORMED: ESP from " + IkeResponder.text(sender) + " for SA 0x"
+            + String.format("%08X", spi) + (encapsulated ? " came in UDP, but the SA was negotiated without NAT-T"
+            : " came over IP protocol 50, but the SA was negotiated UDP-encapsulated"));
+      }
       return;
     }
     EspCrypto.Result r = sa.open(scratch, 0, len, result, scheduler.nowMillis());
     if (r != EspCrypto.Result.OK) {
-      String what = switch (r) {
-        case REPLAYED -> "%CRYPTO-4-PKT_REPLAY_ERR: replayed ESP packet (sequence outside the window or seen) from ";
-        case AUTH_FAILED -> "%CRYPTO-4-RECVD_PKT_MAC_ERR: ESP packet failed its integrity check from ";
-        case BAD_PADDING -> "%CRYPTO-4-RECVD_PKT_BAD_PAD: ESP packet with invalid padding from ";
-        default -> "%CRYPTO-4-RECVD_PKT_MALFORMED: truncated ESP packet from ";
-      };
-      drop(r.name(), what + IkeResponder.text(sender) + " (SPI 0x" + String.format("%08X", spi) + ")");
+      if (drops.loud(r.name())) {
+        String what = switch (r) {
+          case REPLAYED -> "%CRYPTO-4-PKT_REPLAY_ERR: replayed ESP packet (sequence outside the window or seen) from ";
+          case AUTH_FAILED -> "%CRYPTO-4-RECVD_PKT_MAC_ERR: ESP packet failed its integrity check from ";
+          case BAD_PADDING -> "%CRYPTO-4-RECVD_PKT_BAD_PAD: ESP packet with invalid padding from ";
+          default -> "%CRYPTO-4-RECVD_PKT_MALFORMED: truncated ESP packet from ";
+        };
+        drops.log(r.name(), what + IkeResponder.text(sender) + " (SPI 0x" + String.format("%08X", spi) + ")");
+      }
       return;
     }
     InetSocketAddress before = sa.peer();
-    if (sa.follow(sender)) {
+    if (encapsulated && sa.follow(sender)) {
       demux.move(before, sender);
       LOG.info("%CRYPTO-6-PEER_MOVED: ESP SA 0x{} now reaches its peer at {} (NAT mapping changed, RFC 3948 section 4)",
           String.format("%08X", spi), IkeResponder.text(sender));
@@ -220,7 +247,6 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       return;
     }
     int udpLen = InnerUdp.length(scratch, off);
-    ChildSa child = (ChildSa) sa.owner;
     Config c = running.get();
     if (!c.vpdnIgnoreUdpChecksum()) {
       byte[] src = child.peerOriginal() != null ? child.peerOriginal() : sender.getAddress().getAddress();
@@ -278,8 +304,9 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
       return false;
     }
     ChildSa child = (ChildSa) sa.owner;
-    Channel ch = natTChannels.get(child.local().getAddress());
-    if (ch == null && !natTChannels.isEmpty()) {
+    boolean encapsulated = child.suite().udpEncapsulated();
+    Channel ch = encapsulated ? natTChannels.get(child.local().getAddress()) : null;
+    if (ch == null && encapsulated && !natTChannels.isEmpty()) {
       ch = natTChannels.values().iterator().next();
     }
     // Tunnel mode (RFC 4303 section 3.1.2): an inner IPv4 header from us to the client's own address.
@@ -301,6 +328,13 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     buf.getBytes(buf.readerIndex(), a, start + ip + InnerUdp.HEADER, buf.readableBytes());
     buf.release();
     int len = sa.seal(tunnel ? InnerIpv4.PROTOCOL : InnerUdp.PROTOCOL, a, base, n);
+    if (len >= 0 && !encapsulated) {
+      // ESP straight over IP: the raw socket copies it out; the buffer goes back to the pool now.
+      plain.send(child.local().getAddress(), a, base, len, sa.peerAddressBytes());
+      out.release();
+      sa.lastOutboundMillis = scheduler.nowMillis();
+      return true;
+    }
     if (len < 0 || ch == null) {
       out.release();
       drop("expired", "%CRYPTO-4-SA_EXHAUSTED: ESP SA 0x" + String.format("%08X", sa.inboundSpi) + " to " + IkeResponder.text(sa.peer())
@@ -327,96 +361,9 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
     ch.writeAndFlush(new DatagramPacket(out, remote));
   }
 
-  @Override
-  public boolean install(ChildSa c) {
-    if (c.suite().natDemux() && c.suite().udpEncapsulated()) {
-      boolean fresh = demux.byEndpoint(c.peer()) == null;
-      int port = demux.acquire(c.peer(), c.inboundSpi());
-      if (port < 0) {
-        LOG.error("%CRYPTO-3-NAT_DEMUX_EXHAUSTED: client {}: all {} NAT demux ports of {} are in use; its SA is refused",
-            IkeResponder.text(c.peer()), PortTranslator.LAST_PORT - PortTranslator.FIRST_PORT + 1, c.peer().getAddress().getHostAddress());
-        return false;
-      }
-      if (fresh) {
-        LOG.info("%CRYPTO-6-NAT_DEMUX: client {} is L2TP peer {}:{} (NAT demux of crypto map {} {})", IkeResponder.text(c.peer()),
-            c.peer().getAddress().getHostAddress(), port, c.suite().cryptoMap(), c.suite().mapSeq());
-      }
-    } else if (c.suite().udpEncapsulated()) {
-      warnShared(c);
-    }
-    byte[] seed = new byte[16];
-    random.nextBytes(seed);
-    EspCrypto in = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encIn(), c.authIn(), seed);
-    EspCrypto out = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encOut(), c.authOut(), seed);
-    EspSa sa = new EspSa(c.inboundSpi(), c.outboundSpi(), in, out, c.replayWindow(), c.suite().lifetimeKilobytes(), c.peer(), c);
-    sa.upper = demux.bySpi(c.inboundSpi());
-    table.add(sa);
-    if (c.suite().integrity() == EspIntegrity.NONE && !c.suite().cipher().aead()) {
-      LOG.warn("%CRYPTO-4-NO_INTEGRITY: ESP SA 0x{} has no integrity protection", String.format("%08X", c.inboundSpi()));
-    }
-    return true;
-  }
-
-  /**
-   * Without NAT demux, two clients behind one NAT both look like public-ip:1701 to L2TP, and
-   * replies go to the newest SA: the seed document's failure. Said once per pair of clients.
-   */
-  private void warnShared(ChildSa c) {
-    for (EspSa other : table.all()) {
-      InetSocketAddress p = other.peer();
-      if (p.getAddress().equals(c.peer().getAddress()) && !p.equals(c.peer()) && demux.bySpi(other.inboundSpi) == null
-          && warnedShared.add(IkeResponder.text(p) + "|" + IkeResponder.text(c.peer()))) {
-        String entry = c.suite().dynamicMap() != null ? "crypto dynamic-map " + c.suite().dynamicMap() + " " + c.suite().dynamicSeq()
-            : "crypto map " + c.suite().cryptoMap() + " " + c.suite().mapSeq();
-        LOG.warn("%CRYPTO-4-NAT_DEMUX_OFF: clients {} and {} share the public address {}: without NAT demux L2TP sees both as "
-            + "{}:1701 and only the newest gets replies; configure 'set nat demux' under '{}'", IkeResponder.text(p),
-            IkeResponder.text(c.peer()), p.getAddress().getHostAddress(), p.getAddress().getHostAddress(), entry);
-        return;
-      }
-    }
-  }
-
-  @Override
-  public void activate(int inboundSpi) {
-    EspSa sa = table.inbound(inboundSpi);
-    if (sa != null) {
-      sa.activate();
-      demux.promote(inboundSpi);
-    }
-  }
-
-  @Override
-  public void remove(int inboundSpi, String reason) {
-    EspSa sa = table.remove(inboundSpi);
-    PortTranslator.Client gone = demux.release(inboundSpi);
-    if (gone != null) {
-      int n = l2tp.clearPeer(gone.translated(), "the client's IPsec SAs are gone");
-      LOG.info("%CRYPTO-6-NAT_DEMUX: client {} has no SA left: port {} is free{}", IkeResponder.text(gone.endpoint()), gone.port(),
-          n > 0 ? ", its " + n + " L2TP tunnel(s) closed" : "");
-    }
-    if (sa != null) {
-      LOG.info("%CRYPTO-6-IPSEC_SA_REMOVED: ESP SA inbound 0x{} outbound 0x{} with {}: {} ({} packets in, {} out)",
-          String.format("%08X", sa.inboundSpi), String.format("%08X", sa.outboundSpi), IkeResponder.text(sa.peer()), reason,
-          sa.pktsDecaps, sa.pktsEncaps);
-    }
-  }
-
-  @Override
-  public long lastInboundMillis(InetSocketAddress peer) {
-    long last = 0;
-    for (EspSa sa : table.all()) {
-      if (sa.peer().equals(peer)) {
-        last = Math.max(last, sa.lastInboundMillis);
-      }
-    }
-    return last;
-  }
-
+  /** A drop of a packet that passed its integrity check: its peer is authenticated, so no flood to fear. */
   private void drop(String counter, String line) {
-    long n = drops.merge(counter, 1L, Long::sum);
-    if (n <= 10 || n % 1000 == 0) {
-      LOG.warn("{}{}", line, n > 10 ? " (" + n + " such)" : "");
-    }
+    drops.drop(counter, line);
   }
 
   List<EspSa> sas() {
@@ -427,5 +374,6 @@ final class IpsecRuntime implements IkeResponder.ChildSas, AutoCloseable {
   public void close() {
     ikeChannels.values().forEach(Channel::close);
     natTChannels.values().forEach(Channel::close);
+    plain.close();
   }
 }

@@ -1,0 +1,129 @@
+package io.jlns.server;
+
+import io.jlns.crypto.EspIntegrity;
+import io.jlns.demux.PortTranslator;
+import io.jlns.esp.EspCrypto;
+import io.jlns.esp.EspSa;
+import io.jlns.esp.SpiTable;
+import io.jlns.ike.ChildSa;
+import io.jlns.ike.IkeResponder;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where Quick Mode puts the SA pairs it negotiates: the SPI table of the ESP path, the NAT demux
+ * port of the client, and the checks that the way the pair was negotiated (ESP in UDP, or over IP
+ * protocol 50) can be carried here. Runs on the event loop.
+ */
+final class EspSas implements IkeResponder.ChildSas {
+  private static final Logger LOG = LoggerFactory.getLogger("jlns.esp");
+  private final SpiTable table;
+  private final PortTranslator demux;
+  private final PlainEsp plain;
+  private final L2tpRuntime l2tp;
+  private final SecureRandom random;
+  private final Set<String> warnedShared = new HashSet<>();
+
+  EspSas(SpiTable table, PortTranslator demux, PlainEsp plain, L2tpRuntime l2tp, SecureRandom random) {
+    this.table = table;
+    this.demux = demux;
+    this.plain = plain;
+    this.l2tp = l2tp;
+    this.random = random;
+  }
+
+  @Override
+  public boolean install(ChildSa c) {
+    if (c.suite().natDemux() && c.suite().udpEncapsulated()) {
+      boolean fresh = demux.byEndpoint(c.peer()) == null;
+      int port = demux.acquire(c.peer(), c.inboundSpi());
+      if (port < 0) {
+        LOG.error("%CRYPTO-3-NAT_DEMUX_EXHAUSTED: client {}: all {} NAT demux ports of {} are in use; its SA is refused",
+            IkeResponder.text(c.peer()), PortTranslator.LAST_PORT - PortTranslator.FIRST_PORT + 1, c.peer().getAddress().getHostAddress());
+        return false;
+      }
+      if (fresh) {
+        LOG.info("%CRYPTO-6-NAT_DEMUX: client {} is L2TP peer {}:{} (NAT demux of crypto map {} {})", IkeResponder.text(c.peer()),
+            c.peer().getAddress().getHostAddress(), port, c.suite().cryptoMap(), c.suite().mapSeq());
+      }
+    } else if (c.suite().udpEncapsulated()) {
+      warnShared(c);
+    } else if (!plain.available(c.local().getAddress())) {
+      LOG.error("%CRYPTO-3-NO_PLAIN_ESP: client {} is not behind a NAT and needs ESP over IP protocol 50, but jlns has no raw "
+          + "socket on {} (it needs root or CAP_NET_RAW): its SA is refused", IkeResponder.text(c.peer()),
+          c.local().getAddress().getHostAddress());
+      return false;
+    }
+    byte[] seed = new byte[16];
+    random.nextBytes(seed);
+    EspCrypto in = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encIn(), c.authIn(), seed);
+    EspCrypto out = new EspCrypto(c.suite().cipher(), c.suite().integrity(), c.encOut(), c.authOut(), seed);
+    EspSa sa = new EspSa(c.inboundSpi(), c.outboundSpi(), in, out, c.replayWindow(), c.suite().lifetimeKilobytes(), c.peer(), c);
+    sa.upper = demux.bySpi(c.inboundSpi());
+    table.add(sa);
+    if (c.suite().integrity() == EspIntegrity.NONE && !c.suite().cipher().aead()) {
+      LOG.warn("%CRYPTO-4-NO_INTEGRITY: ESP SA 0x{} has no integrity protection", String.format("%08X", c.inboundSpi()));
+    }
+    return true;
+  }
+
+  /**
+   * Without NAT demux, two clients behind one NAT both look like public-ip:1701 to L2TP, and
+   * replies go to the newest SA: the seed document's failure. Said once per pair of clients.
+   */
+  private void warnShared(ChildSa c) {
+    for (EspSa other : table.all()) {
+      InetSocketAddress p = other.peer();
+      if (p.getAddress().equals(c.peer().getAddress()) && !p.equals(c.peer()) && demux.bySpi(other.inboundSpi) == null
+          && warnedShared.add(IkeResponder.text(p) + "|" + IkeResponder.text(c.peer()))) {
+        String entry = c.suite().dynamicMap() != null ? "crypto dynamic-map " + c.suite().dynamicMap() + " " + c.suite().dynamicSeq()
+            : "crypto map " + c.suite().cryptoMap() + " " + c.suite().mapSeq();
+        LOG.warn("%CRYPTO-4-NAT_DEMUX_OFF: clients {} and {} share the public address {}: without NAT demux L2TP sees both as "
+            + "{}:1701 and only the newest gets replies; configure 'set nat demux' under '{}'", IkeResponder.text(p),
+            IkeResponder.text(c.peer()), p.getAddress().getHostAddress(), p.getAddress().getHostAddress(), entry);
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void activate(int inboundSpi) {
+    EspSa sa = table.inbound(inboundSpi);
+    if (sa != null) {
+      sa.activate();
+      demux.promote(inboundSpi);
+    }
+  }
+
+  @Override
+  public void remove(int inboundSpi, String reason) {
+    EspSa sa = table.remove(inboundSpi);
+    PortTranslator.Client gone = demux.release(inboundSpi);
+    if (gone != null) {
+      int n = l2tp.clearPeer(gone.translated(), "the client's IPsec SAs are gone");
+      LOG.info("%CRYPTO-6-NAT_DEMUX: client {} has no SA left: port {} is free{}", IkeResponder.text(gone.endpoint()), gone.port(),
+          n > 0 ? ", its " + n + " L2TP tunnel(s) closed" : "");
+    }
+    if (sa != null) {
+      LOG.info("%CRYPTO-6-IPSEC_SA_REMOVED: ESP SA inbound 0x{} outbound 0x{} with {}: {} ({} packets in, {} out)",
+          String.format("%08X", sa.inboundSpi), String.format("%08X", sa.outboundSpi), IkeResponder.text(sa.peer()), reason,
+          sa.pktsDecaps, sa.pktsEncaps);
+    }
+  }
+
+  @Override
+  public long lastInboundMillis(InetSocketAddress peer) {
+    long last = 0;
+    for (EspSa sa : table.all()) {
+      if (sa.peer().equals(peer)) {
+        last = Math.max(last, sa.lastInboundMillis);
+      }
+    }
+    return last;
+  }
+
+}
