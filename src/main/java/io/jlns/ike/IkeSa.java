@@ -114,12 +114,17 @@ final class IkeSa {
 
   /** Encrypts payloads (zero padding to the block, RFC 2409 section 5.3) under an IV, advancing it. */
   byte[] encrypt(int exchangeType, int messageId, List<Payload> payloads, byte[][] ivHolder) {
+    return encrypt(exchangeType, messageId, payloads, ivHolder, false);
+  }
+
+  /** As above, with the commit bit (RFC 2408 section 3.1) set when {@code commit}. */
+  byte[] encrypt(int exchangeType, int messageId, List<Payload> payloads, byte[][] ivHolder, boolean commit) {
     byte[] plain = IsakmpCodec.encodePayloads(payloads);
     int padded = (plain.length + blockSize() - 1) / blockSize() * blockSize();
     byte[] cipher = suite.cipher().encrypt(encKey, ivHolder[0], Arrays.copyOf(plain, padded));
     ivHolder[0] = Arrays.copyOfRange(cipher, cipher.length - blockSize(), cipher.length);
     return IsakmpCodec.withHeader(icookie, rcookie, payloads.get(0).type(), exchangeType,
-        io.jlns.ike.message.Header.FLAG_ENCRYPTION, messageId, cipher);
+        io.jlns.ike.message.Header.FLAG_ENCRYPTION | (commit ? io.jlns.ike.message.Header.FLAG_COMMIT : 0), messageId, cipher);
   }
 
   byte[] icky() {

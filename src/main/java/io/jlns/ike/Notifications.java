@@ -8,6 +8,7 @@ final class Notifications {
   static final int INVALID_ID_INFORMATION = 18;
   static final int INVALID_HASH_INFORMATION = 23;
   static final int AUTHENTICATION_FAILED = 24;
+  static final int CONNECTED = 16384;
   static final int RESPONDER_LIFETIME = 24576;
   static final int REPLAY_STATUS = 24577;
   static final int INITIAL_CONTACT = 24578;

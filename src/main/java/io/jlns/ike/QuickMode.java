@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One Quick Mode exchange as responder (RFC 2409 section 5.5): QM1 in, QM2 out, QM3 in, SAs installed. */
+/**
+ * One Quick Mode exchange as responder (RFC 2409 section 5.5): QM1 in, QM2 out, QM3 in, SAs
+ * installed; with the commit bit (RFC 2408 section 3.1), a fourth message HASH(4), N(CONNECTED)
+ * tells the initiator that QM3 arrived and the SAs are in use, as racoon, IOS and z/OS do.
+ */
 final class QuickMode {
   enum State {
     QM2_SENT,
@@ -34,6 +38,8 @@ final class QuickMode {
   Payload.Identification idcr;
   byte[] peerOriginal;
   int retransmits;
+  /** The initiator set the commit bit: we echo it, and confirm QM3 with a fourth message (CONNECTED). */
+  boolean commit;
   /** The SA pair, keyed at QM2 so its inbound side takes ESP the initiator sends before our QM3 arrives. */
   ChildSa child;
 
@@ -88,6 +94,9 @@ final class QuickMode {
         sa.lastHeardMillis = r.scheduler.nowMillis();
         qm.state = State.DONE;
         commit(sa, qm);
+        if (qm.commit) {
+          connected(sa, ex, hd.messageId(), qm, data);
+        }
       }
     }
 
@@ -111,6 +120,7 @@ final class QuickMode {
       }
       QuickMode qm = new QuickMode();
       qm.suite = suite;
+      qm.commit = hd.commit();
       qm.ni = nonce.data();
       qm.nr = new byte[32];
       r.random.nextBytes(qm.nr);
@@ -167,7 +177,7 @@ final class QuickMode {
       all.add(new Payload.Hash(hash2));
       all.addAll(rest);
       byte[][] iv = {ex.iv};
-      byte[] msg = sa.encrypt(Header.QUICK_MODE, hd.messageId(), all, iv);
+      byte[] msg = sa.encrypt(Header.QUICK_MODE, hd.messageId(), all, iv, qm.commit);
       ex.iv = iv[0];
       ex.quickMode = qm;
       ex.lastRequest = io.jlns.crypto.HashAlgorithm.SHA1.hash(data);
@@ -235,6 +245,23 @@ final class QuickMode {
           r.deleteChild(child, r.established(child.peer()), "lifetime expired");
         }
       });
+    }
+
+    /**
+     * The fourth message of a Quick Mode with the commit bit: HDR*(C), HASH(4), N(CONNECTED) with
+     * HASH(4) = prf(SKEYID_a, M-ID | N), in the same exchange (message ID and IV chain). It stays
+     * the reply to QM3, so a retransmitted QM3 gets it again.
+     */
+    private void connected(IkeSa sa, IkeSa.Exchange ex, int messageId, QuickMode qm, byte[] qm3) {
+      Payload.Notify n = new Payload.Notify(1, Proposal.PROTO_IPSEC_ESP, Notifications.CONNECTED, Keys.int32(qm.inboundSpi), new byte[0]);
+      byte[] hash4 = sa.suite.hash().prf(sa.skeyidA, Keys.int32(messageId), IsakmpCodec.encodePayloads(List.of(n)));
+      byte[][] iv = {ex.iv};
+      byte[] msg = sa.encrypt(Header.QUICK_MODE, messageId, List.of(new Payload.Hash(hash4), n), iv, true);
+      ex.iv = iv[0];
+      ex.lastRequest = io.jlns.crypto.HashAlgorithm.SHA1.hash(qm3);
+      ex.lastReply = msg;
+      r.transport.send(sa.local, sa.peer, msg);
+      IkeResponder.LOG.debug("Quick Mode with {} had the commit bit: CONNECTED sent for SA 0x{}", sa.describe(), hex(qm.inboundSpi));
     }
 
     /** The crypto map of the interface the peer reached us on: the one whose IKE endpoint matches, else the only one. */

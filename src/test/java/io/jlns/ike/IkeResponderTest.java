@@ -117,6 +117,33 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   }
 
   @Test
+  void theCommitBitIsEchoedAndQm3IsConfirmedWithConnected() {
+    TestInitiator c = client(500);
+    c.commit = true;
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    assertThat(installed).containsKey(c.theirSpi);
+    assertThat(c.checkQm4(c.qm4)).isNull();
+    // QM4 lost: the initiator resends QM3 and gets the same QM4 again, nothing installed twice.
+    int before = sent.size();
+    byte[] again = c.exchange(c.public4500, TestInitiator.LNS_4500, c.qm3);
+    assertThat(again).isEqualTo(c.qm4);
+    assertThat(sent).hasSize(before + 1);
+    assertThat(installed).hasSize(1);
+  }
+
+  @Test
+  void withoutTheCommitBitQuickModeEndsAtQm3() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    int before = sent.size();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    // QM1 got QM2; QM3 got nothing.
+    assertThat(sent).hasSize(before + 1);
+    assertThat(c.qm4).isNull();
+  }
+
+  @Test
   void aWrongPresharedKeyIsRefusedAndCounted() {
     TestInitiator c = new TestInitiator(this, 500, "10.0.0.10", "not-the-psk");
     byte[] r2 = c.exchange(c.public500, TestInitiator.LNS_500, c.mm1(TestInitiator.seedOffer()));

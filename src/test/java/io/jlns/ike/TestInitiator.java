@@ -51,6 +51,13 @@ final class TestInitiator {
   int theirSpi;
   byte[] qmNi;
   byte[] qmNr;
+  /** Sets the commit bit in Quick Mode (RFC 2408 section 3.1) and expects a fourth message. */
+  boolean commit;
+  /** With {@link #commit}: the QM3 sent and the responder's answer to it (QM4), else null. */
+  byte[] qm3;
+  byte[] qm4;
+  int qmMid;
+  byte[][] qmIv;
 
   /** What the responder sends: to whom, and the bytes. */
   record Sent(InetSocketAddress local, InetSocketAddress remote, byte[] data) {}
@@ -178,7 +185,9 @@ final class TestInitiator {
     all.add(new Payload.Hash(hash1));
     all.addAll(rest);
     byte[][] qiv = {Keys.exchangeIv(hash, iv, mid, 8)};
-    byte[] r2 = exchange(public4500, LNS_4500, encryptWith(Header.QUICK_MODE, mid, all, qiv));
+    qmMid = mid;
+    qmIv = qiv;
+    byte[] r2 = exchange(public4500, LNS_4500, encryptWith(Header.QUICK_MODE, mid, all, qiv, commit));
     if (r2 == null) {
       return "no answer to QM1";
     }
@@ -193,7 +202,32 @@ final class TestInitiator {
     }
     theirSpi = Keys.int32be(ps.first(Payload.Sa.class).proposals().get(0).spi());
     byte[] hash3 = hash.prf(skeyidA, new byte[] {0}, Keys.int32(mid), qmNi, qmNr);
-    send(public4500, LNS_4500, encryptWith(Header.QUICK_MODE, mid, List.of(new Payload.Hash(hash3)), qiv));
+    if (commit != ((r2[19] & Header.FLAG_COMMIT) != 0)) {
+      return "QM2 does not echo the commit bit";
+    }
+    qm3 = encryptWith(Header.QUICK_MODE, mid, List.of(new Payload.Hash(hash3)), qiv, commit);
+    qm4 = exchange(public4500, LNS_4500, qm3);
+    return commit && qm4 == null ? "no fourth message after QM3 with the commit bit" : null;
+  }
+
+  /** Checks a fourth Quick Mode message: commit bit, HASH(4) = prf(SKEYID_a, M-ID | N), N(CONNECTED) for the responder's SPI. */
+  String checkQm4(byte[] m) {
+    Header hd = IsakmpCodec.decodeHeader(m, m.length).value();
+    if (hd.exchange() != Header.QUICK_MODE || hd.messageId() != qmMid || !hd.commit() || !hd.encrypted()) {
+      return "QM4 header: " + hd;
+    }
+    Payloads ps = decryptWith(m, new byte[][] {qmIv[0]});
+    if (ps == null || ps.list().size() != 2 || !(ps.list().get(0) instanceof Payload.Hash h)
+        || !(ps.list().get(1) instanceof Payload.Notify n)) {
+      return "QM4 is not HASH, N";
+    }
+    if (!MessageDigest.isEqual(h.data(), hash.prf(skeyidA, Keys.int32(qmMid), ps.from(1)))) {
+      return "HASH(4) does not verify";
+    }
+    if (n.messageType() != Notifications.CONNECTED || n.protocol() != Proposal.PROTO_IPSEC_ESP
+        || Keys.int32be(n.spi()) != theirSpi) {
+      return "QM4 notify: " + n.messageType() + " proto " + n.protocol();
+    }
     return null;
   }
 
@@ -235,11 +269,16 @@ final class TestInitiator {
   }
 
   private byte[] encryptWith(int exchange, int mid, List<Payload> p, byte[][] holder) {
+    return encryptWith(exchange, mid, p, holder, false);
+  }
+
+  private byte[] encryptWith(int exchange, int mid, List<Payload> p, byte[][] holder, boolean commitBit) {
     byte[] plain = IsakmpCodec.encodePayloads(p);
     byte[] padded = Arrays.copyOf(plain, (plain.length + 7) / 8 * 8);
     byte[] c = cipher.encrypt(encKey, holder[0], padded);
     holder[0] = Arrays.copyOfRange(c, c.length - 8, c.length);
-    return IsakmpCodec.withHeader(icookie, rcookie, p.get(0).type(), exchange, Header.FLAG_ENCRYPTION, mid, c);
+    return IsakmpCodec.withHeader(icookie, rcookie, p.get(0).type(), exchange,
+        Header.FLAG_ENCRYPTION | (commitBit ? Header.FLAG_COMMIT : 0), mid, c);
   }
 
   private Payloads decrypt(byte[] m, boolean phase1) {
