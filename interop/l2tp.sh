@@ -76,9 +76,10 @@ if [ -n "${JH_IPSEC:-}" ]; then
   jlns_cli "$out" 'show crypto isakmp sa' 'show crypto isakmp sa detail' 'show crypto ipsec sa' 'show crypto nat demux' > "$out/crypto.txt" 2>&1
   if [ -n "${JH_NONAT:-}" ]; then
     # No NAT: ESP over IP protocol 50 (plain transport mode), each client seen at its own address, no demux port.
-    plain=$(grep -c "in use settings ={Transport, }" "$out/crypto.txt"); udp=$(grep -c "UDP-Encaps" "$out/crypto.txt")
+    mode=Transport; [ "${JH_MODE:-}" = tunnel ] && mode=Tunnel
+    plain=$(grep -c "in use settings ={$mode, }" "$out/crypto.txt"); udp=$(grep -c "UDP-Encaps" "$out/crypto.txt")
     peers=$(grep -oE "current_peer 10\.0\.0\.[0-9]+ port 500" "$out/crypto.txt" | sort -u | wc -l)
-    echo "show crypto ipsec sa: $plain SAs in plain transport mode, $udp UDP-encapsulated, $peers clients at their own address, port 500"
+    echo "show crypto ipsec sa: $plain SAs in plain $mode mode, $udp UDP-encapsulated, $peers clients at their own address, port 500"
     [ "$plain" -ge "$n" ] && [ "$udp" = 0 ] && [ "$peers" = "$n" ] || { echo "not plain ESP:"; cat "$out/crypto.txt"; ipsec_bad=1; }
   elif grep -q "^  set nat demux" "$out/lns.cfg"; then
     # NAT demux: one port per client, 1024 up, each with its own L2TP tunnel.

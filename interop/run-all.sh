@@ -48,6 +48,8 @@ JH_MODE=tunnel JH_EXPECT='INSTALLED, TUNNEL, .*ESP in UDP;;3DES_CBC/HMAC_SHA1_96
 # uses ESP straight over IP protocol 50; jlns carries it on a raw socket. Two clients, at their own addresses.
 JH_NONAT=1 JH_CAPTURE=1 JH_EXPECT='INSTALLED, TRANSPORT, reqid [0-9]+, ESP SPIs;;3DES_CBC/HMAC_SHA1_96, [1-9][0-9]* bytes_i' \
   run ipsec-no-nat "$here/l2tp.sh" -i -n 2
+JH_NONAT=1 JH_MODE=tunnel JH_CAPTURE=1 JH_EXPECT='INSTALLED, TUNNEL, reqid [0-9]+, ESP SPIs;;3DES_CBC/HMAC_SHA1_96, [1-9][0-9]* bytes_i' \
+  run ipsec-no-nat-tunnel "$here/l2tp.sh" -i -n 1 -e 's/^ mode transport$/ mode tunnel/'
 run ipsec-bad-packets "$here/bad-packets.sh"
 # NAT demux (issue 5), the seed's configuration as it is: clients behind one NAT each get their own
 # port from 1024 up; each pings the LNS and its neighbour every 0.5 s from its connection on, for at

@@ -27,40 +27,30 @@ public interface IpsecView {
   /** A client behind a NAT with its NAT demux port (L2TP knows it as {@code address:port}). */
   record DemuxClient(String address, int natTPort, int port, int innerPort, List<Integer> spis) {}
 
-  List<IsakmpSa> isakmpSas();
+  // Defaults are the view of a server with no IPsec running: nothing to show, nothing to clear.
+
+  default List<IsakmpSa> isakmpSas() {
+    return List.of();
+  }
 
   /** The clients of NAT demux, by address and port. */
   default List<DemuxClient> natDemux() {
     return List.of();
   }
 
-  List<IpsecSa> ipsecSas();
+  default List<IpsecSa> ipsecSas() {
+    return List.of();
+  }
 
   /** Deletes ESP SAs, of one peer address or (null) all; returns how many pairs. */
-  int clearIpsec(String peer);
+  default int clearIpsec(String peer) {
+    return 0;
+  }
 
   /** Deletes ISAKMP SAs, one by conn-id or (null) all; returns how many. */
-  int clearIsakmp(Integer connId);
+  default int clearIsakmp(Integer connId) {
+    return 0;
+  }
 
-  IpsecView NONE = new IpsecView() {
-    @Override
-    public List<IsakmpSa> isakmpSas() {
-      return List.of();
-    }
-
-    @Override
-    public List<IpsecSa> ipsecSas() {
-      return List.of();
-    }
-
-    @Override
-    public int clearIpsec(String peer) {
-      return 0;
-    }
-
-    @Override
-    public int clearIsakmp(Integer connId) {
-      return 0;
-    }
-  };
+  IpsecView NONE = new IpsecView() { };
 }

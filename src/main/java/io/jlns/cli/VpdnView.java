@@ -12,41 +12,28 @@ public interface VpdnView {
   record Session(int localId, int peerId, int localTunnel, String iface, String user, String address, String state,
       long uptimeMillis, String peerAddress, int peerPort) {}
 
-  List<Tunnel> tunnels();
+  // Defaults are the view of a server with no L2TP running: nothing to show, nothing to clear.
 
-  List<Session> sessions();
+  default List<Tunnel> tunnels() {
+    return List.of();
+  }
+
+  default List<Session> sessions() {
+    return List.of();
+  }
 
   /** Addresses in use in {@code start..end} (inclusive, as ints), for {@code show ip local pool}. */
-  long poolInUse(int start, int end);
+  default long poolInUse(int start, int end) {
+    return 0;
+  }
 
-  boolean clearTunnel(int localId);
+  default boolean clearTunnel(int localId) {
+    return false;
+  }
 
-  boolean clearInterface(String name);
+  default boolean clearInterface(String name) {
+    return false;
+  }
 
-  VpdnView NONE = new VpdnView() {
-    @Override
-    public List<Tunnel> tunnels() {
-      return List.of();
-    }
-
-    @Override
-    public List<Session> sessions() {
-      return List.of();
-    }
-
-    @Override
-    public long poolInUse(int start, int end) {
-      return 0;
-    }
-
-    @Override
-    public boolean clearTunnel(int localId) {
-      return false;
-    }
-
-    @Override
-    public boolean clearInterface(String name) {
-      return false;
-    }
-  };
+  VpdnView NONE = new VpdnView() { };
 }

@@ -45,26 +45,6 @@ class ShowIpsecTest {
     public List<Tunnel> tunnels() {
       return List.of(new Tunnel(2687, 18276, "lac", "198.51.100.2", 1024, "est", 1, 5000));
     }
-
-    @Override
-    public List<Session> sessions() {
-      return List.of();
-    }
-
-    @Override
-    public long poolInUse(int start, int end) {
-      return 0;
-    }
-
-    @Override
-    public boolean clearTunnel(int localId) {
-      return false;
-    }
-
-    @Override
-    public boolean clearInterface(String name) {
-      return false;
-    }
   };
   private final Sessions s = new Sessions(Sessions.seed(), null, ipsec, vpdn);
   private final ExecSession cli = s.session();
