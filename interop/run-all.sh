@@ -50,6 +50,13 @@ JH_NONAT=1 JH_CAPTURE=1 JH_EXPECT='INSTALLED, TRANSPORT, reqid [0-9]+, ESP SPIs;
   run ipsec-no-nat "$here/l2tp.sh" -i -n 2
 JH_NONAT=1 JH_MODE=tunnel JH_CAPTURE=1 JH_EXPECT='INSTALLED, TUNNEL, reqid [0-9]+, ESP SPIs;;3DES_CBC/HMAC_SHA1_96, [1-9][0-9]* bytes_i' \
   run ipsec-no-nat-tunnel "$here/l2tp.sh" -i -n 1 -e 's/^ mode transport$/ mode tunnel/'
+# Aggressive Mode, allowed by 'no crypto isakmp aggressive-mode disable': the client says it is
+# w2k01 (an FQDN identity) and holds the seed's 'crypto isakmp key cisco hostname w2k01', not the
+# keyring's address key, so the key was found by name. Aggressive Mode fixes the group with its
+# first message: the client offers only 3des-sha1-modp1024.
+JH_AGGRESSIVE=1 JH_LEFTID=@w2k01 JH_PSKVAL=cisco JH_IKE=3des-sha1-modp1024 JH_CAPTURE=1 \
+JH_EXPECT='IKE proposal: 3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024;;3DES_CBC/HMAC_SHA1_96, [1-9][0-9]* bytes_i' \
+  run ipsec-aggressive-hostname-key "$here/l2tp.sh" -i -n 1 -e 's/^crypto isakmp keepalive 3600$/&\nno crypto isakmp aggressive-mode disable/'
 run ipsec-bad-packets "$here/bad-packets.sh"
 # NAT demux (issue 5), the seed's configuration as it is: clients behind one NAT each get their own
 # port from 1024 up; each pings the LNS and its neighbour every 0.5 s from its connection on, for at

@@ -37,6 +37,9 @@ conn vpn
   dpdaction=clear
   auto=add
 C
+  # Aggressive Mode (JH_AGGRESSIVE), and an identity other than the address (JH_LEFTID, e.g. @name).
+  [ -n "${JH_AGGRESSIVE:-}" ] && echo "  aggressive=yes" >> $W/ipsec.conf
+  [ -n "${JH_LEFTID:-}" ] && echo "  leftid=$JH_LEFTID" >> $W/ipsec.conf
   echo "%any $JH_SERVER : PSK \"$JH_PSK\"" > $W/ipsec.secrets
   chmod 600 $W/ipsec.secrets
   mount --bind $W/ipsec.conf /etc/ipsec.conf

@@ -28,6 +28,7 @@ public record Config(
     List<PresharedKey> isakmpKeys,
     IsakmpKeepalive isakmpKeepalive,
     int natKeepalive,
+    boolean aggressiveMode,
     long saLifetimeSeconds,
     long saLifetimeKilobytes,
     int replayWindow,

@@ -25,6 +25,8 @@ public final class ConfigDraft {
   public final List<PresharedKey> isakmpKeys = new ArrayList<>();
   public IsakmpKeepalive isakmpKeepalive;
   public int natKeepalive;
+  /** Aggressive Mode allowed ('no crypto isakmp aggressive-mode disable'); refused by default. */
+  public boolean aggressiveMode;
   public long saLifetimeSeconds = Config.DEFAULT_SA_SECONDS;
   public long saLifetimeKilobytes = Config.DEFAULT_SA_KILOBYTES;
   public int replayWindow = Config.DEFAULT_REPLAY_WINDOW;
@@ -52,6 +54,7 @@ public final class ConfigDraft {
     isakmpKeys.addAll(c.isakmpKeys());
     isakmpKeepalive = c.isakmpKeepalive();
     natKeepalive = c.natKeepalive();
+    aggressiveMode = c.aggressiveMode();
     saLifetimeSeconds = c.saLifetimeSeconds();
     saLifetimeKilobytes = c.saLifetimeKilobytes();
     replayWindow = c.replayWindow();
@@ -79,6 +82,7 @@ public final class ConfigDraft {
         List.copyOf(isakmpKeys),
         isakmpKeepalive,
         natKeepalive,
+        aggressiveMode,
         saLifetimeSeconds,
         saLifetimeKilobytes,
         replayWindow,

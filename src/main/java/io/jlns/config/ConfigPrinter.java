@@ -145,6 +145,9 @@ public final class ConfigPrinter {
     if (c.natKeepalive() != 0) {
       line("crypto isakmp nat keepalive " + c.natKeepalive());
     }
+    if (c.aggressiveMode()) {
+      line("no crypto isakmp aggressive-mode disable");
+    }
     bang();
     if (c.saLifetimeSeconds() != Config.DEFAULT_SA_SECONDS) {
       line("crypto ipsec security-association lifetime seconds " + c.saLifetimeSeconds());

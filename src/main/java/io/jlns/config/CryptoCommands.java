@@ -150,6 +150,16 @@ final class CryptoCommands {
       c.draft().natKeepalive = 0;
       return Outcome.STAY;
     });
+    // IOS allows Aggressive Mode unless told not to; jlns refuses it unless told to, since it shows
+    // a hash of the pre-shared key to anyone on the path. The same commands say both.
+    m.add("crypto isakmp aggressive-mode disable", (c, a) -> {
+      c.draft().aggressiveMode = false;
+      return Outcome.STAY;
+    }, "aggressive-mode", "Disable ISAKMP aggressive mode", "disable", "Disable ISAKMP aggressive mode (the default in jlns)");
+    m.add("no crypto isakmp aggressive-mode disable", (c, a) -> {
+      c.draft().aggressiveMode = true;
+      return Outcome.STAY;
+    });
   }
 
   private static void ipsec(ConfigGrammar g, Mode<ConfigEdit> m) {

@@ -86,14 +86,15 @@ public final class IkeResponder {
       return;
     }
     Header hd = h.value();
-    if (hd.exchange() == Header.AGGRESSIVE) {
+    if (hd.exchange() == Header.AGGRESSIVE && !config.get().aggressiveMode()) {
       counters.drop("aggressive", "%CRYPTO-4-IKMP_AGGRESSIVE_REFUSED: Aggressive Mode from " + text(remote)
-          + " refused: it exposes a hash of the pre-shared key to any eavesdropper; use Main Mode");
+          + " refused: it exposes a hash of the pre-shared key to any eavesdropper; use Main Mode"
+          + " ('no crypto isakmp aggressive-mode disable' allows it)");
       return;
     }
     if (hd.responderCookie() == 0) {
-      if (hd.exchange() == Header.MAIN_MODE) {
-        onMainMode1(local, remote, hd, data);
+      if (hd.exchange() == Header.MAIN_MODE || hd.exchange() == Header.AGGRESSIVE) {
+        onPhase1First(local, remote, hd, data);
       } else {
         counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: exchange " + hd.exchange() + " without a responder cookie from "
             + text(remote));
@@ -112,6 +113,11 @@ public final class IkeResponder {
     }
     switch (hd.exchange()) {
       case Header.MAIN_MODE -> onMainMode(sa, local, remote, hd, data);
+      case Header.AGGRESSIVE -> {
+        if (!retransmit(sa, data)) {
+          AggressiveMode.onMessage3(this, sa, local, remote, hd, data);
+        }
+      }
       case Header.QUICK_MODE -> quickMode.onMessage(sa, local, remote, hd, data);
       case Header.INFORMATIONAL -> informational.onMessage(sa, local, remote, hd, data);
       default -> counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: unsupported exchange type " + hd.exchange() + " from "
@@ -119,7 +125,10 @@ public final class IkeResponder {
     }
   }
 
-  private void onMainMode1(InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
+  /** Main Mode message 1, or Aggressive Mode message 1 (allowed by configuration). */
+  private void onPhase1First(InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
+    boolean aggressive = hd.exchange() == Header.AGGRESSIVE;
+    String mode = aggressive ? "Aggressive Mode" : "Main Mode";
     String key = Long.toHexString(hd.initiatorCookie()) + "/" + text(remote);
     IkeSa existing = halfOpen.get(key);
     if (existing != null) {
@@ -128,17 +137,20 @@ public final class IkeResponder {
     }
     Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
     if (!p.ok() || p.value().first(Payload.Sa.class) == null) {
-      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 1 from " + text(remote) + ": "
+      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: " + mode + " message 1 from " + text(remote) + ": "
           + (p.ok() ? "no SA payload" : p.error()));
       return;
     }
     Payloads ps = p.value();
     Payload.Sa offered = ps.first(Payload.Sa.class);
     Config c = config.get();
-    Phase1Suite suite = Phase1Proposals.choose(c.isakmpPolicies().values(), offered);
+    Payload.KeyExchange ke = aggressive ? ps.first(Payload.KeyExchange.class) : null;
+    Phase1Suite suite = ke == null ? Phase1Proposals.choose(c.isakmpPolicies().values(), offered)
+        : Phase1Proposals.choose(c.isakmpPolicies().values(), offered, g -> DiffieHellman.Group.of(g) != null
+            && DiffieHellman.Group.of(g).publicLength() == ke.data().length);
     if (suite == null || suite.group() == null) {
-      LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: Main Mode from {} refused: no 'crypto isakmp policy' with pre-share matches its offer ({})",
-          text(remote), Phase1Proposals.describe(offered));
+      LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: {} from {} refused: no 'crypto isakmp policy' with pre-share matches its offer ({})",
+          mode, text(remote), Phase1Proposals.describe(offered));
       counters.count("no-proposal-chosen");
       sendNotify(local, remote, hd.initiatorCookie(), 0, Notifications.NO_PROPOSAL_CHOSEN);
       return;
@@ -169,14 +181,25 @@ public final class IkeResponder {
       reply.add(new Payload.VendorId(sa.natDType == Payload.NAT_D ? VendorIds.NAT_T_RFC : VendorIds.NAT_T_DRAFT_02N));
     }
     reply.add(new Payload.VendorId(VendorIds.DPD));
-    sas.put(rcookie, sa);
-    halfOpen.put(key, sa);
-    answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
-    // A half-open SA that does not finish Main Mode in time is forgotten (IOS: 60 s).
+    if (aggressive) {
+      sa.state = IkeSa.State.AM_SENT;
+      byte[] am2 = AggressiveMode.message2(this, sa, ps, reply);
+      if (am2 == null) {
+        return;
+      }
+      sas.put(rcookie, sa);
+      halfOpen.put(key, sa);
+      answer(sa, data, am2);
+    } else {
+      sas.put(rcookie, sa);
+      halfOpen.put(key, sa);
+      answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
+    }
+    // A half-open SA that does not finish phase 1 in time is forgotten (IOS: 60 s).
     scheduler.schedule(60_000, () -> {
       halfOpen.remove(key, sa);
       if (sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
-        LOG.info("%CRYPTO-6-IKMP_NOT_COMPLETED: Main Mode with {} did not complete in 60 s (state {}): removed", sa.describe(), sa.state);
+        LOG.info("%CRYPTO-6-IKMP_NOT_COMPLETED: {} with {} did not complete in 60 s (state {}): removed", mode, sa.describe(), sa.state);
         delete(sa, false, "Main Mode timed out");
       }
     });
@@ -233,27 +256,10 @@ public final class IkeResponder {
     sa.ni = nonce.data();
     sa.nr = new byte[32];
     random.nextBytes(sa.nr);
-    HashAlgorithm prf = sa.suite.hash();
-    sa.skeyid = Keys.skeyidPsk(prf, psk.get(), sa.ni, sa.nr);
-    byte[][] d = Keys.derive(prf, sa.skeyid, gxy, sa.icky(), sa.rcky());
-    sa.skeyidD = d[0];
-    sa.skeyidA = d[1];
-    sa.encKey = Keys.encryptionKey(prf, d[2], sa.suite.keyLength());
-    sa.iv = Keys.phase1Iv(sa.suite.hash(), sa.gxi, sa.gxr, sa.blockSize());
+    sa.deriveKeys(psk.get(), gxy);
     List<Payload> reply = new ArrayList<>(List.of(new Payload.KeyExchange(sa.gxr), new Payload.Nonce(sa.nr)));
-    List<Payload.NatD> natD = ps.all(Payload.NatD.class);
-    if (sa.natTSupported && natD.size() >= 2) {
-      // RFC 3947 section 3.2: the first NAT-D is the destination (us), the others the sender's addresses.
-      byte[] us = NatT.natD(sa.suite.hash(), sa.icky(), sa.rcky(), sa.local);
-      byte[] them = NatT.natD(sa.suite.hash(), sa.icky(), sa.rcky(), remote);
-      sa.selfBehindNat = !MessageDigest.isEqual(natD.get(0).hash(), us);
-      sa.peerBehindNat = natD.stream().skip(1).noneMatch(x -> MessageDigest.isEqual(x.hash(), them));
-      reply.add(new Payload.NatD(sa.natDType, them));
-      reply.add(new Payload.NatD(sa.natDType, us));
-      if (sa.natT()) {
-        LOG.info("%CRYPTO-6-NAT_DETECTED: NAT-T: {} with {} ({}), UDP encapsulation on port 4500", sa.peerBehindNat
-            ? "peer is behind a NAT" : "no NAT at the peer", text(remote), sa.selfBehindNat ? "and we are behind a NAT" : "we are not");
-      }
+    if (NatT.detect(sa, ps.all(Payload.NatD.class), remote)) {
+      reply.addAll(NatT.ours(sa, remote));
     }
     sa.state = IkeSa.State.MM_KE_SENT;
     answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
@@ -357,6 +363,7 @@ public final class IkeResponder {
       String state = switch (s.state) {
         case MM_SA_SENT -> "MM_SA_SETUP";
         case MM_KE_SENT -> "MM_KEY_EXCH";
+        case AM_SENT -> "AG_INIT_EXCH";
         case ESTABLISHED -> "QM_IDLE";
         case DELETED -> "MM_NO_STATE";
       };

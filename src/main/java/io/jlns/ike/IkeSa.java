@@ -13,10 +13,11 @@ import java.util.Map;
 
 /** One IKEv1 (ISAKMP) SA as responder: Main Mode state, keys and the IVs of its exchanges. */
 final class IkeSa {
-  /** Main Mode states as responder (RFC 2409 section 5: messages 2, 4 and 6 are ours). */
+  /** Phase 1 states as responder (RFC 2409 section 5: Main Mode messages 2, 4 and 6, Aggressive Mode message 2, are ours). */
   enum State {
     MM_SA_SENT,
     MM_KE_SENT,
+    AM_SENT,
     ESTABLISHED,
     DELETED
   }
@@ -39,6 +40,8 @@ final class IkeSa {
   boolean dpdSupported;
   Phase1Suite suite;
   byte[] saBody;
+  /** Aggressive Mode: the body of the initiator's ID payload, for HASH_I. */
+  byte[] idiBody;
   DiffieHellman dh;
   byte[] gxi;
   byte[] gxr;
@@ -125,6 +128,20 @@ final class IkeSa {
     ivHolder[0] = Arrays.copyOfRange(cipher, cipher.length - blockSize(), cipher.length);
     return IsakmpCodec.withHeader(icookie, rcookie, payloads.get(0).type(), exchangeType,
         io.jlns.ike.message.Header.FLAG_ENCRYPTION | (commit ? io.jlns.ike.message.Header.FLAG_COMMIT : 0), messageId, cipher);
+  }
+
+  /**
+   * SKEYID for pre-shared keys and its three derivations (RFC 2409 section 5), the encryption key
+   * and the first phase 1 IV (appendix B), once the nonces and both public values are known.
+   */
+  void deriveKeys(byte[] psk, byte[] gxy) {
+    io.jlns.crypto.HashAlgorithm prf = suite.hash();
+    skeyid = Keys.skeyidPsk(prf, psk, ni, nr);
+    byte[][] d = Keys.derive(prf, skeyid, gxy, icky(), rcky());
+    skeyidD = d[0];
+    skeyidA = d[1];
+    encKey = Keys.encryptionKey(prf, d[2], suite.keyLength());
+    iv = Keys.phase1Iv(prf, gxi, gxr, blockSize());
   }
 
   byte[] icky() {

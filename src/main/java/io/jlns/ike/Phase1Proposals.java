@@ -33,7 +33,18 @@ final class Phase1Proposals {
 
   /** The chosen suite, or null when nothing matches. */
   static Phase1Suite choose(Collection<IsakmpPolicy> policies, Payload.Sa sa) {
+    return choose(policies, sa, g -> true);
+  }
+
+  /**
+   * As above, among groups {@code groupOk} accepts: in Aggressive Mode the initiator's KE already
+   * fixes the group, so only transforms of a group whose public value has the KE's length fit.
+   */
+  static Phase1Suite choose(Collection<IsakmpPolicy> policies, Payload.Sa sa, java.util.function.IntPredicate groupOk) {
     for (IsakmpPolicy p : policies) {
+      if (p.group() != null && !groupOk.test(p.group().number())) {
+        continue;
+      }
       if (!p.preShare()) {
         continue;
       }

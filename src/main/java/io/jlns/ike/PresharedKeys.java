@@ -14,10 +14,26 @@ import java.util.Optional;
  * Mode needs the key (for SKEYID, RFC 2409 section 5.4) before the peer's encrypted ID arrives,
  * so it looks up by the address the packets come from (behind a NAT: the public one), the most
  * specific mask winning and {@code 0.0.0.0 0.0.0.0} matching every peer. Keys by hostname
- * apply where the identity precedes the key: Aggressive Mode, which jlns refuses.
+ * apply where the identity precedes the key: Aggressive Mode (refused unless configured), whose
+ * first message carries the peer's identity in clear.
  */
 public final class PresharedKeys {
   private PresharedKeys() {}
+
+  /** The key for a peer identifying itself by name (FQDN or user@FQDN; case-insensitive), or empty. */
+  public static Optional<byte[]> forHostname(Config c, String name) {
+    List<PresharedKey> all = new ArrayList<>();
+    for (Keyring k : c.keyrings().values()) {
+      all.addAll(k.keys());
+    }
+    all.addAll(c.isakmpKeys());
+    for (PresharedKey k : all) {
+      if (k.byHostname() && k.hostname().equalsIgnoreCase(name) && !k.key().masked()) {
+        return k.key().cleartext().map(s -> s.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
+  }
 
   /** The key for a peer address, as bytes, or empty when none matches or it is not usable. */
   public static Optional<byte[]> forAddress(Config c, Ipv4Address peer) {

@@ -82,6 +82,7 @@ final class RandomConfigs {
       d.isakmpKeepalive = new IsakmpKeepalive(10 + r.nextInt(3591), 2 + r.nextInt(59), r.nextBoolean());
     }
     d.natKeepalive = r.nextBoolean() ? 0 : 5 + r.nextInt(3596);
+    d.aggressiveMode = r.nextInt(4) == 0;
     d.saLifetimeSeconds = r.nextBoolean() ? Config.DEFAULT_SA_SECONDS : 120 + r.nextInt(86281);
     d.saLifetimeKilobytes = r.nextBoolean() ? Config.DEFAULT_SA_KILOBYTES : 2560 + r.nextLong(4294964736L);
     d.replayWindow = pick(List.of(64, 128, 256, 512, 1024));

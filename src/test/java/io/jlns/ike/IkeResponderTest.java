@@ -144,6 +144,48 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   }
 
   @Test
+  void aggressiveModeIsRefusedUnlessConfigured() {
+    TestInitiator c = client(500);
+    assertThat(c.aggressiveMode("vpn.client.example", true)).isEqualTo("no answer to AM1");
+    assertThat(responder.counters()).containsEntry("aggressive", 1L);
+    assertThat(responder.ikeSas()).isEmpty();
+  }
+
+  @Test
+  void aggressiveModeWhenAllowedFindsTheKeyByHostnameAndCarriesQuickMode() {
+    config.set(load(CONFIG + "no crypto isakmp aggressive-mode disable\ncrypto isakmp key name-psk hostname vpn.client.example\n"));
+    for (boolean encrypted : new boolean[] {true, false}) {
+      TestInitiator c = new TestInitiator(this, encrypted ? 500 : 600, "10.0.0.10", "name-psk");
+      assertThat(c.aggressiveMode("vpn.client.example", encrypted)).isNull();
+      IkeResponder.IkeSaView v = responder.ikeSas().get(responder.ikeSas().size() - 1);
+      assertThat(v.state()).isEqualTo("QM_IDLE");
+      assertThat(v.peerIdentity()).isEqualTo("vpn.client.example");
+      assertThat(v.natT()).isTrue();
+      assertThat(v.peer()).isEqualTo(c.public4500);
+      // The IV chain after message 3 (encrypted or not) is right: Quick Mode works on top.
+      assertThat(c.quickMode(3, 0, 2)).isNull();
+      assertThat(installed).containsKey(c.theirSpi);
+    }
+  }
+
+  @Test
+  void aggressiveModeWithAWrongKeyFailsHashIAndLeavesNothing() {
+    config.set(load(CONFIG + "no crypto isakmp aggressive-mode disable\ncrypto isakmp key name-psk hostname vpn.client.example\n"));
+    // The wildcard address key (test-psk) applies to an unknown name; the initiator has another.
+    TestInitiator c = new TestInitiator(this, 500, "10.0.0.10", "wrong-psk");
+    assertThat(c.aggressiveMode("other.example", false)).isEqualTo("HASH_R does not verify");
+    TestInitiator d = new TestInitiator(this, 700, "10.0.0.11", "test-psk");
+    assertThat(d.aggressiveMode("other.example", false)).isNull();
+    assertThat(responder.ikeSas()).extracting(IkeResponder.IkeSaView::peerIdentity).contains("other.example");
+    int before = responder.ikeSas().size();
+    TestInitiator e = new TestInitiator(this, 800, "10.0.0.12", "name-psk");
+    e.corruptHashI = true;
+    assertThat(e.aggressiveMode("vpn.client.example", true)).isNull();
+    assertThat(responder.counters()).containsEntry("auth-failed", 1L);
+    assertThat(responder.ikeSas()).hasSize(before);
+  }
+
+  @Test
   void aWrongPresharedKeyIsRefusedAndCounted() {
     TestInitiator c = new TestInitiator(this, 500, "10.0.0.10", "not-the-psk");
     byte[] r2 = c.exchange(c.public500, TestInitiator.LNS_500, c.mm1(TestInitiator.seedOffer()));

@@ -51,6 +51,8 @@ final class TestInitiator {
   int theirSpi;
   byte[] qmNi;
   byte[] qmNr;
+  /** Aggressive Mode: sends a HASH_I with one bit flipped. */
+  boolean corruptHashI;
   /** Sets the commit bit in Quick Mode (RFC 2408 section 3.1) and expects a fourth message. */
   boolean commit;
   /** With {@link #commit}: the QM3 sent and the responder's answer to it (QM4), else null. */
@@ -113,6 +115,48 @@ final class TestInitiator {
       return "no answer to MM5";
     }
     return onMm6(r6);
+  }
+
+  /**
+   * Aggressive Mode (RFC 2409 section 5.4, NAT-D per RFC 3947) with an FQDN identity, HASH_I
+   * encrypted or in clear as the initiator chooses; null on success or what went wrong.
+   */
+  String aggressiveMode(String fqdn, boolean encryptedHashI) {
+    icookie = random.nextLong();
+    Payload.Sa sa = new Payload.Sa(1, 1, List.of(new Proposal(1, Proposal.PROTO_ISAKMP, new byte[0], seedOffer())));
+    saBody = IsakmpCodec.body(sa);
+    dh = new DiffieHellman(DiffieHellman.Group.MODP_1024, random);
+    ni = new byte[20];
+    random.nextBytes(ni);
+    Payload.Identification id = new Payload.Identification(Payload.Identification.FQDN, 0, 0, fqdn.getBytes(StandardCharsets.US_ASCII));
+    byte[] r2 = exchange(public500, LNS_500, IsakmpCodec.encode(icookie, 0, Header.AGGRESSIVE, 0, 0, List.of(sa,
+        new Payload.KeyExchange(dh.publicValue()), new Payload.Nonce(ni), id, new Payload.VendorId(VendorIds.NAT_T_RFC),
+        new Payload.VendorId(VendorIds.DPD))));
+    if (r2 == null) {
+      return "no answer to AM1";
+    }
+    rcookie = IsakmpCodec.decodeHeader(r2, r2.length).value().responderCookie();
+    onMm4(r2);
+    Payloads ps = IsakmpCodec.decodePayloads(r2[16], r2, Header.SIZE, r2.length).value();
+    byte[] ci = Keys.int64(icookie);
+    byte[] cr = Keys.int64(rcookie);
+    byte[] hashR = hash.prf(skeyid, gxr, dh.publicValue(), cr, ci, saBody, ps.body(ps.indexOf(Payload.ID)));
+    if (!MessageDigest.isEqual(hashR, ps.first(Payload.Hash.class).data())) {
+      return "HASH_R does not verify";
+    }
+    List<Payload.NatD> natD = ps.all(Payload.NatD.class);
+    if (natD.size() != 2 || !MessageDigest.isEqual(natD.get(0).hash(), NatT.natD(hash, ci, cr, public500))
+        || !MessageDigest.isEqual(natD.get(1).hash(), NatT.natD(hash, ci, cr, LNS_500))) {
+      return "AM2 lacks NAT-D of us (as the LNS sees us) then of the LNS";
+    }
+    byte[] hashI = hash.prf(skeyid, dh.publicValue(), gxr, ci, cr, saBody, IsakmpCodec.body(id));
+    hashI[0] ^= corruptHashI ? 1 : 0;
+    List<Payload> am3 = List.of(new Payload.Hash(hashI), new Payload.NatD(Payload.NAT_D, NatT.natD(hash, ci, cr, LNS_500)),
+        new Payload.NatD(Payload.NAT_D, NatT.natD(hash, ci, cr, new InetSocketAddress(addrOf(privateAddress), 500))));
+    // A NAT was seen: message 3 goes to 4500 already (RFC 3947 section 4).
+    send(public4500, LNS_4500, encryptedHashI ? encrypt(Header.AGGRESSIVE, 0, am3, true)
+        : IsakmpCodec.encode(icookie, rcookie, Header.AGGRESSIVE, 0, 0, am3));
+    return null;
   }
 
   byte[] mm3() {
