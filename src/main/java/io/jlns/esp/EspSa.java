@@ -94,6 +94,17 @@ public final class EspSa {
   }
 
   /** True once the volume lifetime is used up or the sequence numbers are (RFC 4303 section 3.3.3). */
+  private boolean expiryReported;
+
+  /** True the first time it is asked once the SA is {@link #expired}: the layer above then deletes it, once. */
+  public boolean expiryToReport() {
+    if (expiryReported || !expired()) {
+      return false;
+    }
+    expiryReported = true;
+    return true;
+  }
+
   public boolean expired() {
     return bytesDecaps + bytesEncaps >= byteLimit || outSeq == -1;
   }

@@ -405,6 +405,20 @@ public final class IkeResponder {
     return n;
   }
 
+  /**
+   * The ESP layer found the pair of our inbound {@code spi} used up (its volume lifetime, or its
+   * sequence numbers): it is deleted and the peer told, so it negotiates a fresh one. False when
+   * no such pair (already gone).
+   */
+  public boolean expireChild(int inboundSpi, String reason) {
+    ChildSa c = children.get(inboundSpi);
+    if (c != null) {
+      LOG.info("%CRYPTO-6-IPSEC_SA_EXPIRED: ESP SA inbound spi 0x{} with {}: {}", QuickMode.hex(inboundSpi), text(c.peer()), reason);
+      deleteChild(c, established(c.peer()), reason);
+    }
+    return c != null;
+  }
+
   /** Deletes every SA of the peer at this NAT-T endpoint, ESP and ISAKMP, telling it; returns how many ESP pairs. */
   public int deletePeer(InetSocketAddress endpoint, String reason) {
     IkeSa via = established(endpoint);

@@ -220,6 +220,9 @@ final class IpsecRuntime implements AutoCloseable {
       }
       return;
     }
+    if (sa.expiryToReport()) {
+      volumeUsedUp(sa);
+    }
     InetSocketAddress before = sa.peer();
     if (encapsulated && sa.follow(sender)) {
       demux.move(before, sender);
@@ -335,6 +338,9 @@ final class IpsecRuntime implements AutoCloseable {
       sa.lastOutboundMillis = scheduler.nowMillis();
       return true;
     }
+    if (len < 0 && sa.expiryToReport()) {
+      volumeUsedUp(sa);
+    }
     if (len < 0 || ch == null) {
       out.release();
       drop("expired", "%CRYPTO-4-SA_EXHAUSTED: ESP SA 0x" + String.format("%08X", sa.inboundSpi) + " to " + IkeResponder.text(sa.peer())
@@ -359,6 +365,14 @@ final class IpsecRuntime implements AutoCloseable {
     }
     out.writeBytes(message);
     ch.writeAndFlush(new DatagramPacket(out, remote));
+  }
+
+  /** RFC 2401 section 4.4.2 / IOS: at its volume lifetime an SA is deleted (Delete to the peer), which then negotiates another. */
+  private void volumeUsedUp(EspSa sa) {
+    long kb = ((ChildSa) sa.owner).suite().lifetimeKilobytes();
+    // After this packet: deleting now would pull the SA from under the code that is using it.
+    loop.execute(() -> ike.expireChild(sa.inboundSpi, "used up its volume lifetime of " + kb + " KB"
+        + " (or its sequence numbers): deleted, the peer negotiates a new one"));
   }
 
   /** A drop of a packet that passed its integrity check: its peer is authenticated, so no flood to fear. */

@@ -112,9 +112,13 @@ class EspCryptoTest {
     EspSa sa = new EspSa(1, 2, c, gcm(), 64, 1, new InetSocketAddress("198.51.100.2", 4500), null);
     byte[] b = new byte[2000];
     assertThat(sa.seal(17, b, 0, 1000)).isPositive();
+    assertThat(sa.expiryToReport()).isFalse();
     assertThat(sa.seal(17, b, 0, 1000)).isPositive();
     assertThat(sa.expired()).isTrue();
     assertThat(sa.seal(17, b, 0, 10)).isEqualTo(-1);
+    // Reported once, so the layer above deletes the pair once however many packets follow.
+    assertThat(sa.expiryToReport()).isTrue();
+    assertThat(sa.expiryToReport()).isFalse();
   }
 
   private static EspCrypto gcm() {

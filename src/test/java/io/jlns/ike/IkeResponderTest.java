@@ -312,6 +312,23 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
     assertThat(deleteSent).isTrue();
   }
 
+  @Test
+  void anEspSaThatUsedUpItsVolumeIsDeletedWithADelete() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    int before = sent.size();
+    assertThat(responder.expireChild(c.theirSpi, "used up its volume lifetime")).isTrue();
+    assertThat(responder.expireChild(c.theirSpi, "again")).isFalse();
+    assertThat(installed).isEmpty();
+    assertThat(removed).singleElement().asString().contains("volume lifetime");
+    Payload.Delete d = c.openInformational(sent.get(before).data()).first(Payload.Delete.class);
+    assertThat(d.protocol()).isEqualTo(3);
+    assertThat(d.spis()).singleElement().satisfies(s -> assertThat(Keys.int32be(s)).isEqualTo(c.theirSpi));
+    // The ISAKMP SA stays: the peer negotiates a fresh pair over it.
+    assertThat(responder.ikeSas()).singleElement().extracting(IkeResponder.IkeSaView::state).isEqualTo("QM_IDLE");
+  }
+
   private static Config load(String text) {
     ConfigLoader.Loaded l = new ConfigLoader(new ConfigGrammar(), new SecretHasher(new SplittableRandom(1))).load(text);
     if (!l.ok()) {
