@@ -118,6 +118,15 @@ final class EspSas implements IkeResponder.ChildSas {
   @Override
   public long lastInboundMillis(InetSocketAddress peer) {
     long last = 0;
+    PortTranslator.Client client = demux.byEndpoint(peer);
+    if (client != null) {
+      // A demuxed client knows its own SAs: no scan of every SA for each DPD tick of each peer.
+      for (int spi : client.sas()) {
+        EspSa sa = table.inbound(spi);
+        last = sa == null ? last : Math.max(last, sa.lastInboundMillis);
+      }
+      return last;
+    }
     for (EspSa sa : table.all()) {
       if (sa.peer().equals(peer)) {
         last = Math.max(last, sa.lastInboundMillis);
