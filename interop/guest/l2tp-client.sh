@@ -115,6 +115,11 @@ fi
 if [ -n "${JH_SYNC:-}" ]; then
   i=0; while [ ! -e "$JH_SYNC" ] && [ $i -lt ${JH_SYNC_WAIT:-600} ]; do sleep 1; i=$((i+1)); done
 fi
+if [ -n "${JH_FLOOD:-}" ]; then
+  # Volume: JH_FLOOD echoes of 1200 bytes, 100 a second, through the tunnel (past a small kilobyte lifetime).
+  ping -q -s 1200 -i 0.01 -c $JH_FLOOD -W 2 -I ppp0 $target > $W/flood.log 2>&1
+  log "flood: $(grep -E 'packets transmitted' $W/flood.log)"
+fi
 sleep ${JH_HOLD:-0}
 if [ -n "${JH_ACTION:-}" ]; then
   # One of the seed's four endings, when the host says so (file $JH_CTL): this client ends.

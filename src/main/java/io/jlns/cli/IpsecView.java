@@ -17,12 +17,13 @@ public interface IpsecView {
    * One ESP SA pair with its counters, as IOS prints it in {@code show crypto ipsec sa}.
    *
    * @param demuxPort the NAT demux port of the client, or 0
+   * @param plaintextMtu the largest IP packet the SA carries in one 1500-byte packet
    */
   record IpsecSa(int connId, String cryptoMap, String local, int localPort, String peer, int peerPort, String localIdent,
       int localProto, int localIdentPort, String remoteIdent, int remoteProto, int remoteIdentPort, int inboundSpi,
       int outboundSpi, String transform, String settings, boolean pfs, int pfsGroup, int ivSize, long remainingKb,
       long remainingSeconds, int replayWindow, long pktsEncaps, long pktsDecaps, long replayFailures, long authFailures,
-      long otherFailures, int demuxPort) {}
+      long otherFailures, int demuxPort, int plaintextMtu) {}
 
   /** A client behind a NAT with its NAT demux port (L2TP knows it as {@code address:port}). */
   record DemuxClient(String address, int natTPort, int port, int innerPort, List<Integer> spis) {}

@@ -113,7 +113,7 @@ final class ShowIpsec {
     }
     b.append("    #send errors 0, #recv errors ").append(replay + auth + other).append("\n\n");
     b.append("     local crypto endpt.: ").append(s.local()).append(", remote crypto endpt.: ").append(s.peer()).append('\n');
-    b.append("     plaintext mtu 1422, path mtu 1500, ip mtu 1500\n");
+    b.append("     plaintext mtu ").append(s.plaintextMtu()).append(", path mtu 1500, ip mtu 1500\n");
     b.append("     current outbound spi: ").append(spi(s.outboundSpi())).append('\n');
     b.append("     PFS (Y/N): ").append(s.pfs() ? "Y" : "N").append(", DH group: ").append(s.pfs() ? "group" + s.pfsGroup() : "none")
         .append("\n\n");

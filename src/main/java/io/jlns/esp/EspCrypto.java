@@ -79,6 +79,18 @@ public final class EspCrypto {
     return cipher.aead() ? cipher.icvLength() : integrity.icvLength();
   }
 
+  /** The largest payload whose ESP packet (with {@link #overhead}) fits in {@code room} bytes. */
+  public int largestPayload(int room) {
+    int n = room - overhead(0);
+    while (n > 0 && n + overhead(n) > room) {
+      n--;
+    }
+    while (n + 1 + overhead(n + 1) <= room) {
+      n++;
+    }
+    return Math.max(0, n);
+  }
+
   /** Bytes ESP adds around a payload of {@code n} bytes: header, IV, padding, trailer, ICV. */
   public int overhead(int n) {
     int align = cipher.blockSize();

@@ -1,6 +1,7 @@
 package io.jlns.server;
 
 import io.jlns.cli.IpsecView;
+import io.jlns.esp.EspCrypto;
 import io.jlns.esp.EspSa;
 import io.jlns.ike.ChildSa;
 import java.net.InetAddress;
@@ -44,10 +45,22 @@ final class IpsecSnapshot implements IpsecView {
             (s.transport() ? "Transport" : "Tunnel") + (s.udpEncapsulated() ? " UDP-Encaps" : ""), s.pfs() != null,
             s.pfs() == null ? 0 : s.pfs().number(), e.outbound().ivLength(), e.remainingKilobytes(), remaining, e.replayWindow(),
             e.pktsEncaps, e.pktsDecaps, e.replayFailures, e.authFailures, e.otherFailures,
-            rt.demux.bySpi(c.inboundSpi()) == null ? 0 : rt.demux.bySpi(c.inboundSpi()).port()));
+            rt.demux.bySpi(c.inboundSpi()) == null ? 0 : rt.demux.bySpi(c.inboundSpi()).port(),
+            plaintextMtu(e.outbound(), s.transport(), s.udpEncapsulated())));
       }
       return out;
     });
+  }
+
+  /**
+   * The largest IP packet one SA packet carries within a 1500-byte path: the outer IPv4 header,
+   * the UDP header of NAT-T, and ESP's own overhead (padding to the cipher block included) come
+   * off; in transport mode the packet's own IP header is the outer one, so it counts back in.
+   */
+  static int plaintextMtu(EspCrypto esp, boolean transport, boolean udp) {
+    int room = 1500 - 20 - (udp ? 8 : 0);
+    int n = esp.largestPayload(room);
+    return transport ? n + 20 : n;
   }
 
   @Override

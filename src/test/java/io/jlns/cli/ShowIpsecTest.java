@@ -20,7 +20,7 @@ class ShowIpsecTest {
     public List<IpsecSa> ipsecSas() {
       return List.of(new IpsecSa(1001, "CRYPT_MAP", "198.51.100.1", 4500, "198.51.100.2", 4500, "198.51.100.1", 17, 1701,
           "10.0.0.11", 17, 1701, 0x5EE78C89, 0xC3182326, "esp-3des esp-sha-hmac", "Transport UDP-Encaps", false, 0, 8, 4607998,
-          595, 64, 22, 21, 1, 2, 0, 1024));
+          595, 64, 22, 21, 1, 2, 0, 1024, 1458));
     }
 
     @Override

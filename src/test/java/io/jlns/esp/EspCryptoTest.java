@@ -121,6 +121,23 @@ class EspCryptoTest {
     assertThat(sa.expiryToReport()).isFalse();
   }
 
+  @Test
+  void theLargestPayloadFillsTheRoomToTheByte() {
+    // 1500 - IPv4 20 - UDP 8 = 1472 bytes for ESP.
+    EspCrypto tdes = new EspCrypto(EspCipher.TRIPLE_DES_CBC, EspIntegrity.HMAC_SHA1_96, new byte[24], new byte[20], SEED);
+    assertThat(tdes.largestPayload(1472)).isEqualTo(1438);
+    EspCrypto aes = new EspCrypto(EspCipher.AES_CBC, EspIntegrity.HMAC_SHA1_96, new byte[16], new byte[20], SEED);
+    assertThat(aes.largestPayload(1472)).isEqualTo(1422);
+    assertThat(gcm().largestPayload(1472)).isEqualTo(1438);
+    for (EspCrypto c : new EspCrypto[] {tdes, aes, gcm()}) {
+      for (int room = 60; room < 1600; room += 7) {
+        int n = c.largestPayload(room);
+        assertThat(n + c.overhead(n)).isLessThanOrEqualTo(room);
+        assertThat(n + 1 + c.overhead(n + 1)).isGreaterThan(room);
+      }
+    }
+  }
+
   private static EspCrypto gcm() {
     return new EspCrypto(EspCipher.AES_GCM_16, EspIntegrity.NONE, HEX.parseHex("feffe9928665731c6d6a8f9467308308cafebabe"),
         new byte[0], SEED);
