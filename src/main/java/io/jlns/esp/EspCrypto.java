@@ -28,6 +28,13 @@ public final class EspCrypto {
   final EspCipher cipher;
   final EspIntegrity integrity;
   private final Cipher jca;
+  /**
+   * CBC without a per-packet init: both ciphers are set up once with an all-zero IV, and the
+   * packet's IV is XORed into the first block by hand (before encryption, after decryption),
+   * which is CBC with that IV. JCA resets a cipher to its initial IV after each doFinal.
+   */
+  private Cipher cbcEncrypt;
+  private Cipher cbcDecrypt;
   private final SecretKeySpec key;
   private final byte[] salt;
   private final Mac mac;
@@ -124,8 +131,8 @@ public final class EspCrypto {
         if (!sameIcv(b, off + len - icvLen, icvLen)) {
           return Result.AUTH_FAILED;
         }
-        jca.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(b, off + 8, ivLen));
-        jca.doFinal(b, ct, ctLen, b, ct);
+        cbc(Cipher.DECRYPT_MODE).doFinal(b, ct, ctLen, b, ct);
+        xorIv(b, off + 8, ct, ivLen);
       }
     } catch (javax.crypto.AEADBadTagException e) {
       return Result.AUTH_FAILED;
@@ -181,14 +188,35 @@ public final class EspCrypto {
       putInt(ivCounter, 12, seq);
       ivGenerator.doFinal(ivCounter, 0, 16, ivBlock, 0);
       System.arraycopy(ivBlock, 0, b, off + 8, ivLen);
-      jca.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(b, off + 8, ivLen));
-      jca.doFinal(b, ct, padded, b, ct);
+      xorIv(b, off + 8, ct, ivLen);
+      cbc(Cipher.ENCRYPT_MODE).doFinal(b, ct, padded, b, ct);
       mac.update(b, off, 8 + ivLen + padded);
       mac.doFinal(icv, 0);
       System.arraycopy(icv, 0, b, ct + padded, integrity.icvLength());
       return 8 + ivLen + padded + integrity.icvLength();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ESP " + cipher + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Cipher cbc(int mode) throws GeneralSecurityException {
+    Cipher c = mode == Cipher.ENCRYPT_MODE ? cbcEncrypt : cbcDecrypt;
+    if (c == null) {
+      c = mode == Cipher.ENCRYPT_MODE ? jca : Cipher.getInstance(cipher.jca() + "/CBC/NoPadding");
+      c.init(mode, key, new IvParameterSpec(new byte[cipher.blockSize()]));
+      if (mode == Cipher.ENCRYPT_MODE) {
+        cbcEncrypt = c;
+      } else {
+        cbcDecrypt = c;
+      }
+    }
+    return c;
+  }
+
+  /** {@code b[block..+n) ^= b[iv..+n)}: the IV's part of CBC for the first block. */
+  private static void xorIv(byte[] b, int iv, int block, int n) {
+    for (int i = 0; i < n; i++) {
+      b[block + i] ^= b[iv + i];
     }
   }
 
