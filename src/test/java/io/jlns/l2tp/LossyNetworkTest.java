@@ -79,7 +79,9 @@ class LossyNetworkTest {
     w.lac.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.SCCRQ.code()), Avp.u16(AvpType.PROTOCOL_VERSION, 0x0100),
         Avp.text(AvpType.HOST_NAME, "sim-lac"), Avp.u32(AvpType.FRAMING_CAPABILITIES, 3),
         Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, 7)));
-    w.clock.advance(120_000);
+    // Before the first HELLO (60 s): whether a tunnel outlives 20% loss for long is chance (each
+    // HELLO fails with 0.36^5 when all its tries or their acks are lost), not what this checks.
+    w.clock.advance(55_000);
     assertThat(w.lacDead).as("the LAC gave up (seed %d, %d of %d dropped)", seed, w.dropped, w.sent).isFalse();
     assertThat(w.opened).as("PPP opened exactly once (seed %d)", seed).isEqualTo(1);
     assertThat(w.lns.tunnels()).as("one tunnel, established").singleElement()
