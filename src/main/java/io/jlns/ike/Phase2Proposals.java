@@ -131,9 +131,12 @@ final class Phase2Proposals {
     long ourSeconds = e.lifetimeSeconds() > 0 ? e.lifetimeSeconds() : c.saLifetimeSeconds();
     long ourKb = e.lifetimeKilobytes() > 0 ? e.lifetimeKilobytes() : c.saLifetimeKilobytes();
     long[] peer = lifetimes(t);
-    long seconds = peer[0] > 0 ? Math.min(peer[0], ourSeconds) : ourSeconds;
+    // RFC 2407 section 4.5: no seconds proposed means 28800; no kilobytes, no volume limit. Where
+    // ours is shorter, RESPONDER-LIFETIME tells the initiator, so it can rekey in time.
+    long peerSeconds = peer[0] > 0 ? peer[0] : DEFAULT_SECONDS;
+    long seconds = Math.min(peerSeconds, ourSeconds);
     long kb = peer[1] > 0 ? Math.min(peer[1], ourKb) : ourKb;
-    boolean lowered = (peer[0] > 0 && ourSeconds < peer[0]) || (peer[1] > 0 && ourKb < peer[1]);
+    boolean lowered = ourSeconds < peerSeconds || (ourKb > 0 && (peer[1] <= 0 || ourKb < peer[1]));
     return new Phase2Suite(cipher, bits, integrity, (int) mode, transport, udp, pfs, seconds, kb, lowered, cand.map(), cand.seq(),
         cand.dynamicMap(), cand.dynamicSeq(), set.name(), e.natDemux(), new Proposal(prop.number(), prop.protocol(), prop.spi(),
             List.of(t)));
@@ -160,6 +163,9 @@ final class Phase2Proposals {
   }
 
   /** {seconds, kilobytes} from the life type/duration pairs, -1 where absent. */
+  /** RFC 2407 section 4.5: the SA lifetime in seconds when none is proposed. */
+  static final long DEFAULT_SECONDS = 28800;
+
   static long[] lifetimes(io.jlns.ike.message.Transform t) {
     long[] out = {-1, -1};
     List<Attribute> a = t.attributes();

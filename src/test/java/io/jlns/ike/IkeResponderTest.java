@@ -117,6 +117,20 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   }
 
   @Test
+  void responderLifetimeTellsTheInitiatorOurShorterSecondsAndTheKilobytesItDidNotPropose() {
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    // The initiator proposes 3600 s and no kilobytes; we enforce 600 s and the default 4608000 KB.
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    Payload.Notify n = c.qm2.all(Payload.Notify.class).stream().filter(x -> x.messageType() == Notifications.RESPONDER_LIFETIME)
+        .findFirst().orElseThrow();
+    assertThat(n.spi()).isEqualTo(Keys.int32(c.theirSpi));
+    // Attributes: type 1 (seconds) 600, type 2 (kilobytes) 4608000 (RFC 2407 section 4.5).
+    byte[] d = n.data();
+    assertThat(java.util.HexFormat.of().formatHex(d)).isEqualTo("80010001" + "80020258" + "80010002" + "0002000400465000");
+  }
+
+  @Test
   void theCommitBitIsEchoedAndQm3IsConfirmedWithConnected() {
     TestInitiator c = client(500);
     c.commit = true;

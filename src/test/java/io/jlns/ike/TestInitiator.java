@@ -59,6 +59,8 @@ final class TestInitiator {
   byte[] qm3;
   byte[] qm4;
   int qmMid;
+  /** The responder's QM2, decrypted. */
+  Payloads qm2;
   byte[][] qmIv;
 
   /** What the responder sends: to whom, and the bytes. */
@@ -236,6 +238,7 @@ final class TestInitiator {
       return "no answer to QM1";
     }
     Payloads ps = decryptWith(r2, qiv);
+    qm2 = ps;
     if (ps == null) {
       return "QM2 does not decrypt";
     }
