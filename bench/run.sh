@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 mvn -q -B -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/bench.cp)"
-java -cp "$cp" org.openjdk.jmh.Main 'io.jlns.bench.EspBenchmark' -rf json -rff target/jmh-esp.json "$@" | tee target/jmh-esp.txt
+# -prof gc: bytes allocated per operation (per packet), next to the speed.
+java -cp "$cp" org.openjdk.jmh.Main 'io.jlns.bench.EspBenchmark' -prof gc -rf json -rff target/jmh-esp.json "$@" | tee target/jmh-esp.txt
 # OpenSSL: kilobytes (1000 bytes) per second of payload, per cipher, size and direction.
 speed() { # speed SIZE ARGS... -> bytes/s
   openssl speed -elapsed -seconds 3 -bytes "$1" "${@:2}" 2>/dev/null | awk 'END { sub(/k$/, "", $NF); printf "%.0f\n", $NF * 1000 }'
@@ -46,7 +47,8 @@ for r in json.load(open('target/jmh-esp.json')):
     c = ossl[(cipher, size, op)]
     # The same work done by OpenSSL: cipher and HMAC one after the other (their times add up).
     ref = c if mac is None else 1 / (1 / c + 1 / ossl[(mac, size, 'both')])
-    rows.append((t, size, op, ops, jlns / 1e6, ref / 1e6, jlns / ref))
+    alloc = r.get('secondaryMetrics', {}).get('gc.alloc.rate.norm', {}).get('score')
+    rows.append((t, size, op, ops, jlns / 1e6, ref / 1e6, jlns / ref, alloc))
 rows.sort(key=lambda x: (x[0], x[1], x[2]))
 with open('BENCHMARKS.md', 'w') as f:
     f.write('# Benchmarks\n\n')
@@ -56,11 +58,13 @@ with open('BENCHMARKS.md', 'w') as f:
             'check and update, ICV, decryption, padding check). OpenSSL: `openssl speed -evp CIPHER -bytes N` (with\n'
             '`-decrypt` for decryption) and `openssl speed -hmac DIGEST -bytes N`, in the same run on the same machine;\n'
             'for a CBC transform its reference is the cipher and the HMAC one after the other (1/(1/cipher + 1/hmac)).\n'
-            'MB/s are of payload (10^6 bytes).\n\n')
+            'MB/s are of payload (10^6 bytes). B/packet: bytes the JVM allocated per packet (JMH `-prof gc`,\n'
+            'gc.alloc.rate.norm).\n\n')
     f.write(f'Machine: {cpu}; {openssl}; {java}.\n\n')
-    f.write('| transform | bytes | op | jlns packets/s | jlns MB/s | OpenSSL MB/s | ratio |\n')
-    f.write('| --- | ---: | --- | ---: | ---: | ---: | ---: |\n')
-    for t, size, op, ops, j, o, ratio in rows:
-        f.write(f'| {t} | {size} | {op} | {ops:,.0f} | {j:,.1f} | {o:,.1f} | {ratio:.2f} |\n')
+    f.write('| transform | bytes | op | jlns packets/s | jlns MB/s | OpenSSL MB/s | ratio | B/packet |\n')
+    f.write('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n')
+    for t, size, op, ops, j, o, ratio, alloc in rows:
+        a = '-' if alloc is None else f'{alloc:,.0f}'
+        f.write(f'| {t} | {size} | {op} | {ops:,.0f} | {j:,.1f} | {o:,.1f} | {ratio:.2f} | {a} |\n')
 print(open('BENCHMARKS.md').read())
 PY
