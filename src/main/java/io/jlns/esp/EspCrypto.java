@@ -34,6 +34,12 @@ public final class EspCrypto {
    * which is CBC with that IV. JCA resets a cipher to its initial IV after each doFinal.
    */
   private Cipher cbcEncrypt;
+  /**
+   * JCA copies its input when input and output overlap (in place), a fresh array per packet: so
+   * the cipher reads from or writes to this per-thread work area instead, and one copy moves the
+   * bytes into the packet. One event loop thread, one area, grown to the largest packet seen.
+   */
+  private static final ThreadLocal<byte[][]> WORK = ThreadLocal.withInitial(() -> new byte[][] {new byte[2048]});
   private Cipher cbcDecrypt;
   private final SecretKeySpec key;
   private final byte[] salt;
@@ -124,14 +130,18 @@ public final class EspCrypto {
         System.arraycopy(b, off + 8, nonce, 4, 8);
         jca.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
         jca.updateAAD(b, off, 8);
-        jca.doFinal(b, ct, ctLen + icvLen, b, ct);
+        byte[] w = work(ctLen);
+        jca.doFinal(b, ct, ctLen + icvLen, w, 0);
+        System.arraycopy(w, 0, b, ct, ctLen);
       } else {
         mac.update(b, off, len - icvLen);
         mac.doFinal(icv, 0);
         if (!sameIcv(b, off + len - icvLen, icvLen)) {
           return Result.AUTH_FAILED;
         }
-        cbc(Cipher.DECRYPT_MODE).doFinal(b, ct, ctLen, b, ct);
+        byte[] w = work(ctLen);
+        cbc(Cipher.DECRYPT_MODE).doFinal(b, ct, ctLen, w, 0);
+        System.arraycopy(w, 0, b, ct, ctLen);
         xorIv(b, off + 8, ct, ivLen);
       }
     } catch (javax.crypto.AEADBadTagException e) {
@@ -182,14 +192,18 @@ public final class EspCrypto {
         System.arraycopy(b, off + 8, nonce, 4, 8);
         jca.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
         jca.updateAAD(b, off, 8);
-        jca.doFinal(b, ct, padded, b, ct);
+        byte[] w = work(padded);
+        System.arraycopy(b, ct, w, 0, padded);
+        jca.doFinal(w, 0, padded, b, ct);
         return 8 + ivLen + padded + icvLength();
       }
       putInt(ivCounter, 12, seq);
       ivGenerator.doFinal(ivCounter, 0, 16, ivBlock, 0);
       System.arraycopy(ivBlock, 0, b, off + 8, ivLen);
-      xorIv(b, off + 8, ct, ivLen);
-      cbc(Cipher.ENCRYPT_MODE).doFinal(b, ct, padded, b, ct);
+      byte[] w = work(padded);
+      System.arraycopy(b, ct, w, 0, padded);
+      xorIv(b, off + 8, w, 0, ivLen);
+      cbc(Cipher.ENCRYPT_MODE).doFinal(w, 0, padded, b, ct);
       mac.update(b, off, 8 + ivLen + padded);
       mac.doFinal(icv, 0);
       System.arraycopy(icv, 0, b, ct + padded, integrity.icvLength());
@@ -215,9 +229,21 @@ public final class EspCrypto {
 
   /** {@code b[block..+n) ^= b[iv..+n)}: the IV's part of CBC for the first block. */
   private static void xorIv(byte[] b, int iv, int block, int n) {
+    xorIv(b, iv, b, block, n);
+  }
+
+  private static void xorIv(byte[] src, int iv, byte[] dst, int block, int n) {
     for (int i = 0; i < n; i++) {
-      b[block + i] ^= b[iv + i];
+      dst[block + i] ^= src[iv + i];
     }
+  }
+
+  private static byte[] work(int n) {
+    byte[][] holder = WORK.get();
+    if (holder[0].length < n) {
+      holder[0] = new byte[Math.max(n, holder[0].length * 2)];
+    }
+    return holder[0];
   }
 
   /** Constant time, like MessageDigest.isEqual, but on the packet in place (no copies per packet). */
