@@ -34,6 +34,8 @@ public final class EspCrypto {
    * which is CBC with that IV. JCA resets a cipher to its initial IV after each doFinal.
    */
   private Cipher cbcEncrypt;
+  /** esp-3des: our own 3DES (one IP/FP for the three passes), about twice the JDK's DESede. */
+  private final io.jlns.crypto.TripleDes tdes;
   /**
    * JCA copies its input when input and output overlap (in place), a fresh array per packet: so
    * the cipher reads from or writes to this per-thread work area instead, and one copy moves the
@@ -59,6 +61,7 @@ public final class EspCrypto {
     this.cipher = cipher;
     this.integrity = integrity;
     try {
+      tdes = cipher == EspCipher.TRIPLE_DES_CBC ? new io.jlns.crypto.TripleDes(encKey) : null;
       if (cipher.aead()) {
         jca = Cipher.getInstance("AES/GCM/NoPadding");
         key = new SecretKeySpec(encKey, 0, encKey.length - 4, "AES");
@@ -139,10 +142,14 @@ public final class EspCrypto {
         if (!sameIcv(b, off + len - icvLen, icvLen)) {
           return Result.AUTH_FAILED;
         }
-        byte[] w = work(ctLen);
-        cbc(Cipher.DECRYPT_MODE).doFinal(b, ct, ctLen, w, 0);
-        System.arraycopy(w, 0, b, ct, ctLen);
-        xorIv(b, off + 8, ct, ivLen);
+        if (tdes != null) {
+          tdes.decryptCbc(b, off + 8, ct, ctLen);
+        } else {
+          byte[] w = work(ctLen);
+          cbc(Cipher.DECRYPT_MODE).doFinal(b, ct, ctLen, w, 0);
+          System.arraycopy(w, 0, b, ct, ctLen);
+          xorIv(b, off + 8, ct, ivLen);
+        }
       }
     } catch (javax.crypto.AEADBadTagException e) {
       return Result.AUTH_FAILED;
@@ -200,10 +207,14 @@ public final class EspCrypto {
       putInt(ivCounter, 12, seq);
       ivGenerator.doFinal(ivCounter, 0, 16, ivBlock, 0);
       System.arraycopy(ivBlock, 0, b, off + 8, ivLen);
-      byte[] w = work(padded);
-      System.arraycopy(b, ct, w, 0, padded);
-      xorIv(b, off + 8, w, 0, ivLen);
-      cbc(Cipher.ENCRYPT_MODE).doFinal(w, 0, padded, b, ct);
+      if (tdes != null) {
+        tdes.encryptCbc(b, off + 8, ct, padded);
+      } else {
+        byte[] w = work(padded);
+        System.arraycopy(b, ct, w, 0, padded);
+        xorIv(b, off + 8, w, 0, ivLen);
+        cbc(Cipher.ENCRYPT_MODE).doFinal(w, 0, padded, b, ct);
+      }
       mac.update(b, off, 8 + ivLen + padded);
       mac.doFinal(icv, 0);
       System.arraycopy(icv, 0, b, ct + padded, integrity.icvLength());
