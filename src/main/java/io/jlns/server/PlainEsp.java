@@ -54,7 +54,7 @@ final class PlainEsp implements AutoCloseable {
   }
 
   /** The IPv4 header as Linux gives it to a raw socket (reassembled; bound, so addressed to {@code local}). */
-  private void received(InetSocketAddress local, byte[] ip) {
+  void received(InetSocketAddress local, byte[] ip) {
     int ihl = (ip[0] & 0x0F) * 4;
     int total = ip.length >= 20 ? (ip[2] & 0xFF) << 8 | ip[3] & 0xFF : 0;
     if (ip.length < 20 || (ip[0] & 0xF0) != 0x40 || ihl < 20 || total < ihl + 8 || total > ip.length) {
