@@ -75,7 +75,7 @@ if [ -n "${JH_IPSEC:-}" ]; then
   # While every client is connected: one ISAKMP SA and one ESP SA pair each, with traffic both ways.
   jlns_cli "$out" 'show crypto isakmp sa' 'show crypto isakmp sa detail' 'show crypto ipsec sa' 'show crypto nat demux' > "$out/crypto.txt" 2>&1
   if [ -n "${JH_NONAT:-}" ]; then
-    # No NAT: ESP over IP protocol 50 (plain transport mode), each client seen at its own address, no demux port.
+    # No NAT: ESP over IP protocol 50 (plain transport or tunnel mode), each client at its own address, no demux port.
     mode=Transport; [ "${JH_MODE:-}" = tunnel ] && mode=Tunnel
     plain=$(grep -c "in use settings ={$mode, }" "$out/crypto.txt"); udp=$(grep -c "UDP-Encaps" "$out/crypto.txt")
     peers=$(grep -oE "current_peer 10\.0\.0\.[0-9]+ port 500" "$out/crypto.txt" | sort -u | wc -l)

@@ -19,6 +19,7 @@ public final class EspSa {
   private byte[] peerBytes;
   private int outSeq;
   private volatile boolean outboundReady;
+  private boolean expiryReported;
   /** Counters, named as IOS shows them. */
   public volatile long pktsDecaps;
   public volatile long bytesDecaps;
@@ -93,9 +94,6 @@ public final class EspSa {
     return replay == null ? 0 : replay.size();
   }
 
-  /** True once the volume lifetime is used up or the sequence numbers are (RFC 4303 section 3.3.3). */
-  private boolean expiryReported;
-
   /** True the first time it is asked once the SA is {@link #expired}: the layer above then deletes it, once. */
   public boolean expiryToReport() {
     if (expiryReported || !expired()) {
@@ -105,6 +103,7 @@ public final class EspSa {
     return true;
   }
 
+  /** True once the volume lifetime is used up or the sequence numbers are (RFC 4303 section 3.3.3). */
   public boolean expired() {
     return bytesDecaps + bytesEncaps >= byteLimit || outSeq == -1;
   }

@@ -22,14 +22,7 @@ public final class InnerIpv4 {
     b[off + 11] = 0;
     System.arraycopy(src, 0, b, off + 12, 4);
     System.arraycopy(dst, 0, b, off + 16, 4);
-    int sum = 0;
-    for (int i = 0; i < 20; i += 2) {
-      sum += (b[off + i] & 0xFF) << 8 | b[off + i + 1] & 0xFF;
-    }
-    while (sum >>> 16 != 0) {
-      sum = (sum & 0xFFFF) + (sum >>> 16);
-    }
-    int c = ~sum & 0xFFFF;
+    int c = ~InternetChecksum.fold(InternetChecksum.add(0, b, off, 20)) & 0xFFFF;
     b[off + 10] = (byte) (c >>> 8);
     b[off + 11] = (byte) c;
   }

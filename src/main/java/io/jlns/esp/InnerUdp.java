@@ -28,18 +28,8 @@ public final class InnerUdp {
     if (b[off + 6] == 0 && b[off + 7] == 0) {
       return true;
     }
-    long sum = 0;
-    sum += word(src, 0) + word(src, 2) + word(dst, 0) + word(dst, 2) + PROTOCOL + len;
-    for (int i = 0; i + 1 < len; i += 2) {
-      sum += (b[off + i] & 0xFF) << 8 | b[off + i + 1] & 0xFF;
-    }
-    if ((len & 1) != 0) {
-      sum += (b[off + len - 1] & 0xFF) << 8;
-    }
-    while (sum >>> 16 != 0) {
-      sum = (sum & 0xFFFF) + (sum >>> 16);
-    }
-    return sum == 0xFFFF;
+    long pseudo = word(src, 0) + word(src, 2) + word(dst, 0) + word(dst, 2) + PROTOCOL + len;
+    return InternetChecksum.fold(InternetChecksum.add(pseudo, b, off, len)) == 0xFFFF;
   }
 
   /**

@@ -10,7 +10,6 @@ import io.jlns.ike.message.Payload;
 import io.jlns.ike.message.Payloads;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,10 +65,9 @@ final class AggressiveMode {
     sa.deriveKeys(psk.get(), gxy);
     sa.idiBody = ps.body(idIndex);
     sa.peerIdentity = identity;
-    Payload.Identification ours = new Payload.Identification(Payload.Identification.IPV4_ADDR, 17, 500,
-        sa.local.getAddress().getAddress());
-    byte[] hashR = sa.suite.hash().prf(sa.skeyid, sa.gxr, sa.gxi, sa.rcky(), sa.icky(), sa.saBody, IsakmpCodec.body(ours));
-    reply.addAll(1, List.of(new Payload.KeyExchange(sa.gxr), new Payload.Nonce(sa.nr), ours, new Payload.Hash(hashR)));
+    Payload.Identification ours = sa.ourIdentity();
+    reply.addAll(1, List.of(new Payload.KeyExchange(sa.gxr), new Payload.Nonce(sa.nr), ours,
+        new Payload.Hash(sa.hashR(IsakmpCodec.body(ours)))));
     if (sa.natTSupported) {
       reply.addAll(NatT.ours(sa, sa.peer));
     }
@@ -98,12 +96,7 @@ final class AggressiveMode {
           + (p.ok() ? "" : " (" + p.error() + ")"));
       return;
     }
-    byte[] expected = sa.suite.hash().prf(sa.skeyid, sa.gxi, sa.gxr, sa.icky(), sa.rcky(), sa.saBody, sa.idiBody);
-    if (!MessageDigest.isEqual(expected, hashI.data())) {
-      r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_AUTH_FAILED: HASH_I from " + sa.describe() + " id " + sa.peerIdentity
-          + " does not verify: the pre-shared keys do not match");
-      r.sendNotify(sa.local, sa.peer, sa.icookie, sa.rcookie, Notifications.AUTHENTICATION_FAILED);
-      r.delete(sa, false, "authentication failed");
+    if (!MainModeAuth.hashIVerifies(r, sa, hashI, sa.idiBody, " id " + sa.peerIdentity)) {
       return;
     }
     if (hd.encrypted()) {
@@ -113,13 +106,7 @@ final class AggressiveMode {
     NatT.detect(sa, p.value().all(Payload.NatD.class), sa.peer);
     sa.peer = remote;
     sa.local = local;
-    r.established(sa);
-    IkeResponder.LOG.info("%CRYPTO-6-IKMP_SA_ESTABLISHED: ISAKMP SA (conn-id {}) established with {} id {} in Aggressive Mode: "
-        + "policy {} ({} {} group {} lifetime {} s){}", sa.connId, sa.describe(), sa.peerIdentity, sa.suite.policy(),
-        sa.suite.cipherName(), sa.suite.hashName(), sa.suite.group().number(), sa.suite.lifetimeSeconds(), sa.natT() ? ", NAT-T" : "");
-    if (p.value().all(Payload.Notify.class).stream().anyMatch(n -> n.messageType() == Notifications.INITIAL_CONTACT)) {
-      MainModeAuth.initialContact(r, sa);
-    }
+    MainModeAuth.established(r, sa, p.value(), " in Aggressive Mode");
   }
 
   /** By name for FQDN and user@FQDN identities when a hostname key exists, else by the peer's address. */

@@ -146,8 +146,10 @@ public final class IkeResponder {
     Config c = config.get();
     Payload.KeyExchange ke = aggressive ? ps.first(Payload.KeyExchange.class) : null;
     Phase1Suite suite = ke == null ? Phase1Proposals.choose(c.isakmpPolicies().values(), offered)
-        : Phase1Proposals.choose(c.isakmpPolicies().values(), offered, g -> DiffieHellman.Group.of(g) != null
-            && DiffieHellman.Group.of(g).publicLength() == ke.data().length);
+        : Phase1Proposals.choose(c.isakmpPolicies().values(), offered, g -> {
+          DiffieHellman.Group group = DiffieHellman.Group.of(g);
+          return group != null && group.publicLength() == ke.data().length;
+        });
     if (suite == null || suite.group() == null) {
       LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: {} from {} refused: no 'crypto isakmp policy' with pre-share matches its offer ({})",
           mode, text(remote), Phase1Proposals.describe(offered));
@@ -181,26 +183,25 @@ public final class IkeResponder {
       reply.add(new Payload.VendorId(sa.natDType == Payload.NAT_D ? VendorIds.NAT_T_RFC : VendorIds.NAT_T_DRAFT_02N));
     }
     reply.add(new Payload.VendorId(VendorIds.DPD));
+    byte[] second;
     if (aggressive) {
       sa.state = IkeSa.State.AM_SENT;
-      byte[] am2 = AggressiveMode.message2(this, sa, ps, reply);
-      if (am2 == null) {
+      second = AggressiveMode.message2(this, sa, ps, reply);
+      if (second == null) {
         return;
       }
-      sas.put(rcookie, sa);
-      halfOpen.put(key, sa);
-      answer(sa, data, am2);
     } else {
-      sas.put(rcookie, sa);
-      halfOpen.put(key, sa);
-      answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
+      second = IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply);
     }
+    sas.put(rcookie, sa);
+    halfOpen.put(key, sa);
+    answer(sa, data, second);
     // A half-open SA that does not finish phase 1 in time is forgotten (IOS: 60 s).
     scheduler.schedule(60_000, () -> {
       halfOpen.remove(key, sa);
       if (sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
         LOG.info("%CRYPTO-6-IKMP_NOT_COMPLETED: {} with {} did not complete in 60 s (state {}): removed", mode, sa.describe(), sa.state);
-        delete(sa, false, "Main Mode timed out");
+        delete(sa, false, mode + " timed out");
       }
     });
   }

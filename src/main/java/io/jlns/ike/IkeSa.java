@@ -144,6 +144,22 @@ final class IkeSa {
     iv = Keys.phase1Iv(prf, gxi, gxr, blockSize());
   }
 
+  /** HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b) (RFC 2409 section 5). */
+  byte[] hashI(byte[] idiBody) {
+    return suite.hash().prf(skeyid, gxi, gxr, icky(), rcky(), saBody, idiBody);
+  }
+
+  /** HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b) (RFC 2409 section 5). */
+  byte[] hashR(byte[] idirBody) {
+    return suite.hash().prf(skeyid, gxr, gxi, rcky(), icky(), saBody, idirBody);
+  }
+
+  /** Our phase 1 identity: the address the peer reached, UDP 500 (RFC 2407 section 4.6.2). */
+  io.jlns.ike.message.Payload.Identification ourIdentity() {
+    return new io.jlns.ike.message.Payload.Identification(io.jlns.ike.message.Payload.Identification.IPV4_ADDR, 17, 500,
+        local.getAddress().getAddress());
+  }
+
   byte[] icky() {
     return Keys.int64(icookie);
   }

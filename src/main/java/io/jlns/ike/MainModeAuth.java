@@ -35,32 +35,43 @@ final class MainModeAuth {
       return;
     }
     byte[] idBody = ps.body(idIndex);
-    byte[] expected = sa.suite.hash().prf(sa.skeyid, sa.gxi, sa.gxr, sa.icky(), sa.rcky(), sa.saBody, idBody);
-    if (!MessageDigest.isEqual(expected, hashI.data())) {
-      r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_AUTH_FAILED: HASH_I from " + sa.describe()
-          + " does not verify: the pre-shared keys do not match");
-      r.sendNotify(sa.local, sa.peer, sa.icookie, sa.rcookie, Notifications.AUTHENTICATION_FAILED);
-      r.delete(sa, false, "authentication failed");
+    if (!hashIVerifies(r, sa, hashI, idBody, "")) {
       return;
     }
     sa.iv = iv[0];
     Payload.Identification id = (Payload.Identification) ps.list().get(idIndex);
     sa.peerIdentity = identityText(id);
-    boolean initialContact = ps.all(Payload.Notify.class).stream().anyMatch(n -> n.messageType() == Notifications.INITIAL_CONTACT);
-    Payload.Identification ours = new Payload.Identification(Payload.Identification.IPV4_ADDR, 17, 500,
-        sa.local.getAddress().getAddress());
-    byte[] oursBody = io.jlns.ike.message.IsakmpCodec.body(ours);
-    byte[] hashR = sa.suite.hash().prf(sa.skeyid, sa.gxr, sa.gxi, sa.rcky(), sa.icky(), sa.saBody, oursBody);
-    List<Payload> reply = new ArrayList<>(List.of(ours, new Payload.Hash(hashR)));
+    Payload.Identification ours = sa.ourIdentity();
+    List<Payload> reply = new ArrayList<>(List.of(ours, new Payload.Hash(sa.hashR(io.jlns.ike.message.IsakmpCodec.body(ours)))));
     byte[][] out = {sa.iv};
     byte[] msg = sa.encrypt(Header.MAIN_MODE, 0, reply, out);
     sa.iv = out[0];
     r.answer(sa, data, msg);
+    established(r, sa, ps, "");
+  }
+
+  /**
+   * Checks the initiator's HASH_I (RFC 2409 section 5.4); when it does not verify, the keys differ:
+   * counted, AUTHENTICATION-FAILED to the peer, and the SA ends. {@code id} adds the identity to the line.
+   */
+  static boolean hashIVerifies(IkeResponder r, IkeSa sa, Payload.Hash hashI, byte[] idiBody, String id) {
+    if (MessageDigest.isEqual(sa.hashI(idiBody), hashI.data())) {
+      return true;
+    }
+    r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_AUTH_FAILED: HASH_I from " + sa.describe() + id
+        + " does not verify: the pre-shared keys do not match");
+    r.sendNotify(sa.local, sa.peer, sa.icookie, sa.rcookie, Notifications.AUTHENTICATION_FAILED);
+    r.delete(sa, false, "authentication failed");
+    return false;
+  }
+
+  /** Phase 1 done ({@code how}: how, e.g. " in Aggressive Mode"): the SA is indexed, logged, and INITIAL-CONTACT acted on. */
+  static void established(IkeResponder r, IkeSa sa, Payloads ps, String how) {
     r.established(sa);
-    IkeResponder.LOG.info("%CRYPTO-6-IKMP_SA_ESTABLISHED: ISAKMP SA (conn-id {}) established with {} id {}: policy {} ({} {} group {}"
-        + " lifetime {} s){}", sa.connId, sa.describe(), sa.peerIdentity, sa.suite.policy(), sa.suite.cipherName(), sa.suite.hashName(),
-        sa.suite.group().number(), sa.suite.lifetimeSeconds(), sa.natT() ? ", NAT-T" : "");
-    if (initialContact) {
+    IkeResponder.LOG.info("%CRYPTO-6-IKMP_SA_ESTABLISHED: ISAKMP SA (conn-id {}) established with {} id {}{}: policy {} ({} {} group {}"
+        + " lifetime {} s){}", sa.connId, sa.describe(), sa.peerIdentity, how, sa.suite.policy(), sa.suite.cipherName(),
+        sa.suite.hashName(), sa.suite.group().number(), sa.suite.lifetimeSeconds(), sa.natT() ? ", NAT-T" : "");
+    if (ps.all(Payload.Notify.class).stream().anyMatch(n -> n.messageType() == Notifications.INITIAL_CONTACT)) {
       initialContact(r, sa);
     }
   }

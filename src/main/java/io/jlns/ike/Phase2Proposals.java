@@ -162,10 +162,10 @@ final class Phase2Proposals {
     return cipherOk && setIntegrity == integrity;
   }
 
-  /** {seconds, kilobytes} from the life type/duration pairs, -1 where absent. */
   /** RFC 2407 section 4.5: the SA lifetime in seconds when none is proposed. */
   static final long DEFAULT_SECONDS = 28800;
 
+  /** {seconds, kilobytes} from the life type/duration pairs, -1 where absent. */
   static long[] lifetimes(io.jlns.ike.message.Transform t) {
     long[] out = {-1, -1};
     List<Attribute> a = t.attributes();

@@ -22,12 +22,7 @@ public final class PresharedKeys {
 
   /** The key for a peer identifying itself by name (FQDN or user@FQDN; case-insensitive), or empty. */
   public static Optional<byte[]> forHostname(Config c, String name) {
-    List<PresharedKey> all = new ArrayList<>();
-    for (Keyring k : c.keyrings().values()) {
-      all.addAll(k.keys());
-    }
-    all.addAll(c.isakmpKeys());
-    for (PresharedKey k : all) {
+    for (PresharedKey k : all(c)) {
       if (k.byHostname() && k.hostname().equalsIgnoreCase(name) && !k.key().masked()) {
         return k.key().cleartext().map(s -> s.getBytes(StandardCharsets.UTF_8));
       }
@@ -37,13 +32,8 @@ public final class PresharedKeys {
 
   /** The key for a peer address, as bytes, or empty when none matches or it is not usable. */
   public static Optional<byte[]> forAddress(Config c, Ipv4Address peer) {
-    List<PresharedKey> all = new ArrayList<>();
-    for (Keyring k : c.keyrings().values()) {
-      all.addAll(k.keys());
-    }
-    all.addAll(c.isakmpKeys());
     PresharedKey best = null;
-    for (PresharedKey k : all) {
+    for (PresharedKey k : all(c)) {
       if (k.byHostname() || !peer.matches(k.address(), k.mask())) {
         continue;
       }
@@ -55,5 +45,15 @@ public final class PresharedKeys {
       return Optional.empty();
     }
     return best.key().cleartext().map(s -> s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Every key: {@code crypto keyring} entries, then {@code crypto isakmp key} ones. */
+  private static List<PresharedKey> all(Config c) {
+    List<PresharedKey> all = new ArrayList<>();
+    for (Keyring k : c.keyrings().values()) {
+      all.addAll(k.keys());
+    }
+    all.addAll(c.isakmpKeys());
+    return all;
   }
 }

@@ -93,7 +93,7 @@ final class QuickMode {
         ex.iv = iv[0];
         sa.lastHeardMillis = r.scheduler.nowMillis();
         qm.state = State.DONE;
-        commit(sa, qm);
+        complete(sa, qm);
         if (qm.commit) {
           connected(sa, ex, hd.messageId(), qm, data);
         }
@@ -229,7 +229,7 @@ final class QuickMode {
     }
 
     /** QM3 verified: the pair may now carry outbound traffic too, and lives until its lifetime. */
-    private void commit(IkeSa sa, QuickMode qm) {
+    private void complete(IkeSa sa, QuickMode qm) {
       ChildSa child = qm.child;
       Phase2Suite s = qm.suite;
       r.children.put(child.inboundSpi(), child);

@@ -307,11 +307,6 @@ final class IpsecRuntime implements AutoCloseable {
       return false;
     }
     ChildSa child = (ChildSa) sa.owner;
-    boolean encapsulated = child.suite().udpEncapsulated();
-    Channel ch = encapsulated ? natTChannels.get(child.local().getAddress()) : null;
-    if (ch == null && encapsulated && !natTChannels.isEmpty()) {
-      ch = natTChannels.values().iterator().next();
-    }
     // Tunnel mode (RFC 4303 section 3.1.2): an inner IPv4 header from us to the client's own address.
     boolean tunnel = !child.suite().transport();
     int ip = tunnel ? 20 : 0;
@@ -331,24 +326,33 @@ final class IpsecRuntime implements AutoCloseable {
     buf.getBytes(buf.readerIndex(), a, start + ip + InnerUdp.HEADER, buf.readableBytes());
     buf.release();
     int len = sa.seal(tunnel ? InnerIpv4.PROTOCOL : InnerUdp.PROTOCOL, a, base, n);
-    if (len >= 0 && !encapsulated) {
-      // ESP straight over IP: the raw socket copies it out; the buffer goes back to the pool now.
-      plain.send(child.local().getAddress(), a, base, len, sa.peerAddressBytes());
+    if (len < 0) {
       out.release();
-      sa.lastOutboundMillis = scheduler.nowMillis();
-      return true;
-    }
-    if (len < 0 && sa.expiryToReport()) {
-      volumeUsedUp(sa);
-    }
-    if (len < 0 || ch == null) {
-      out.release();
+      if (sa.expiryToReport()) {
+        volumeUsedUp(sa);
+      }
       drop("expired", "%CRYPTO-4-SA_EXHAUSTED: ESP SA 0x" + String.format("%08X", sa.inboundSpi) + " to " + IkeResponder.text(sa.peer())
           + " used up its volume or sequence numbers: L2TP packet dropped until the peer rekeys");
       return true;
     }
-    out.writerIndex(len);
     sa.lastOutboundMillis = scheduler.nowMillis();
+    if (!child.suite().udpEncapsulated()) {
+      // ESP straight over IP: the raw socket copies it out; the buffer goes back to the pool now.
+      plain.send(child.local().getAddress(), a, base, len, sa.peerAddressBytes());
+      out.release();
+      return true;
+    }
+    Channel ch = natTChannels.get(child.local().getAddress());
+    if (ch == null && !natTChannels.isEmpty()) {
+      // The SA's local address has no NAT-T socket of its own: any bound one sends.
+      ch = natTChannels.values().iterator().next();
+    }
+    if (ch == null) {
+      out.release();
+      drop("no-nat-t-socket", "%CRYPTO-4-SEND_FAILED: no NAT-T socket is bound: ESP to " + IkeResponder.text(sa.peer()) + " dropped");
+      return true;
+    }
+    out.writerIndex(len);
     ch.writeAndFlush(new DatagramPacket(out, sa.peer()));
     return true;
   }

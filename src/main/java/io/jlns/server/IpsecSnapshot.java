@@ -38,6 +38,7 @@ final class IpsecSnapshot implements IpsecView {
           continue;
         }
         var s = c.suite();
+        var client = rt.demux.bySpi(c.inboundSpi());
         long remaining = Math.max(0, s.lifetimeSeconds() - (now - c.createdMillis()) / 1000);
         out.add(new IpsecSa(c.connId(), s.cryptoMap(), c.local().getAddress().getHostAddress(), c.local().getPort(),
             e.peer().getAddress().getHostAddress(), e.peer().getPort(), c.localIdentity(), c.localProtocol(), c.localPort(),
@@ -45,7 +46,7 @@ final class IpsecSnapshot implements IpsecView {
             (s.transport() ? "Transport" : "Tunnel") + (s.udpEncapsulated() ? " UDP-Encaps" : ""), s.pfs() != null,
             s.pfs() == null ? 0 : s.pfs().number(), e.outbound().ivLength(), e.remainingKilobytes(), remaining, e.replayWindow(),
             e.pktsEncaps, e.pktsDecaps, e.replayFailures, e.authFailures, e.otherFailures,
-            rt.demux.bySpi(c.inboundSpi()) == null ? 0 : rt.demux.bySpi(c.inboundSpi()).port(),
+            client == null ? 0 : client.port(),
             plaintextMtu(e.outbound(), s.transport(), s.udpEncapsulated())));
       }
       return out;
