@@ -371,7 +371,7 @@ final class IpsecRuntime implements AutoCloseable {
     ch.writeAndFlush(new DatagramPacket(out, remote));
   }
 
-  /** RFC 2401 section 4.4.2 / IOS: at its volume lifetime an SA is deleted (Delete to the peer), which then negotiates another. */
+  /** RFC 4301 section 4.4.2.1 (an SA's byte-count lifetime: past it the SA is replaced or terminated), as IOS: deleted, Delete to the peer. */
   private void volumeUsedUp(EspSa sa) {
     long kb = ((ChildSa) sa.owner).suite().lifetimeKilobytes();
     // After this packet: deleting now would pull the SA from under the code that is using it.
