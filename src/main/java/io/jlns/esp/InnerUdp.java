@@ -48,6 +48,22 @@ public final class InnerUdp {
     b[off + 7] = 0;
   }
 
+  /**
+   * Fills in the checksum of the datagram {@code b[off..off+len)} (RFC 768) for these addresses,
+   * as a client does with its own address and the server's (RFC 3948 section 3.1.2 lets the
+   * receiver check it against NAT-OA).
+   */
+  public static void writeChecksum(byte[] b, int off, int len, byte[] src, byte[] dst) {
+    b[off + 6] = 0;
+    b[off + 7] = 0;
+    long pseudo = word(src, 0) + word(src, 2) + word(dst, 0) + word(dst, 2) + PROTOCOL + len;
+    int sum = ~InternetChecksum.fold(InternetChecksum.add(pseudo, b, off, len)) & 0xFFFF;
+    // RFC 768: a computed zero is sent as all ones (zero means "no checksum").
+    sum = sum == 0 ? 0xFFFF : sum;
+    b[off + 6] = (byte) (sum >>> 8);
+    b[off + 7] = (byte) sum;
+  }
+
   private static int word(byte[] a, int i) {
     return (a[i] & 0xFF) << 8 | a[i + 1] & 0xFF;
   }

@@ -7,10 +7,10 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /** NAT-D hashes (RFC 3947 section 3.2): HASH(CKY-I | CKY-R | IP | Port) with the negotiated hash. */
-final class NatT {
+public final class NatT {
   private NatT() {}
 
-  static byte[] natD(HashAlgorithm hash, byte[] ckyI, byte[] ckyR, InetSocketAddress a) {
+  public static byte[] natD(HashAlgorithm hash, byte[] ckyI, byte[] ckyR, InetSocketAddress a) {
     int port = a.getPort();
     return hash.hash(ckyI, ckyR, a.getAddress().getAddress(), new byte[] {(byte) (port >>> 8), (byte) port});
   }

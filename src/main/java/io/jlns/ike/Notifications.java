@@ -1,19 +1,19 @@
 package io.jlns.ike;
 
 /** Notify message types used here (RFC 2408 section 3.14.1, RFC 2407 section 4.6.3, RFC 3706). */
-final class Notifications {
-  static final int INVALID_PAYLOAD_TYPE = 1;
-  static final int PAYLOAD_MALFORMED = 16;
-  static final int NO_PROPOSAL_CHOSEN = 14;
-  static final int INVALID_ID_INFORMATION = 18;
-  static final int INVALID_HASH_INFORMATION = 23;
-  static final int AUTHENTICATION_FAILED = 24;
-  static final int CONNECTED = 16384;
-  static final int RESPONDER_LIFETIME = 24576;
-  static final int REPLAY_STATUS = 24577;
-  static final int INITIAL_CONTACT = 24578;
-  static final int R_U_THERE = 36136;
-  static final int R_U_THERE_ACK = 36137;
+public final class Notifications {
+  public static final int INVALID_PAYLOAD_TYPE = 1;
+  public static final int PAYLOAD_MALFORMED = 16;
+  public static final int NO_PROPOSAL_CHOSEN = 14;
+  public static final int INVALID_ID_INFORMATION = 18;
+  public static final int INVALID_HASH_INFORMATION = 23;
+  public static final int AUTHENTICATION_FAILED = 24;
+  public static final int CONNECTED = 16384;
+  public static final int RESPONDER_LIFETIME = 24576;
+  public static final int REPLAY_STATUS = 24577;
+  public static final int INITIAL_CONTACT = 24578;
+  public static final int R_U_THERE = 36136;
+  public static final int R_U_THERE_ACK = 36137;
 
   private Notifications() {}
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** Vendor ID payloads that announce capabilities (RFC 3947 section 3.1, its drafts, RFC 3706 section 5.1). */
-final class VendorIds {
+public final class VendorIds {
   enum Kind {
     NAT_T_RFC,
     NAT_T_DRAFT,
@@ -12,15 +12,15 @@ final class VendorIds {
     OTHER
   }
 
-  static final byte[] NAT_T_RFC = hex("4a131c81070358455c5728f20e95452f");
+  public static final byte[] NAT_T_RFC = hex("4a131c81070358455c5728f20e95452f");
   /** MD5("draft-ietf-ipsec-nat-t-ike-02\n"), the draft Windows and macOS announce beside the RFC. */
-  static final byte[] NAT_T_DRAFT_02N = hex("90cb80913ebb696e086381b5ec427b1f");
+  public static final byte[] NAT_T_DRAFT_02N = hex("90cb80913ebb696e086381b5ec427b1f");
   private static final byte[][] NAT_T_DRAFTS = {
     NAT_T_DRAFT_02N,
     hex("cd60464335df21f87cfdb2fc68b6a448"), // draft-ietf-ipsec-nat-t-ike-02
     hex("7d9419a65310ca6f2c179d9215529d56"), // draft-ietf-ipsec-nat-t-ike-03
   };
-  static final byte[] DPD = hex("afcad71368a1f1c96b8696fc77570100");
+  public static final byte[] DPD = hex("afcad71368a1f1c96b8696fc77570100");
 
   private VendorIds() {}
 

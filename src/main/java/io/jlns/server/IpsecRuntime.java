@@ -1,5 +1,7 @@
 package io.jlns.server;
 
+import io.jlns.time.EventLoopScheduler;
+
 import io.jlns.config.Config;
 import io.jlns.config.RunningConfig;
 import io.jlns.demux.PortTranslator;

@@ -1,5 +1,7 @@
 package io.jlns.server;
 
+import io.jlns.time.EventLoopScheduler;
+
 import io.jlns.aaa.LocalPools;
 import io.jlns.aaa.LocalUsers;
 import io.jlns.config.Config;

@@ -1,14 +1,13 @@
-package io.jlns.server;
+package io.jlns.time;
 
-import io.jlns.time.Scheduler;
 import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
 
 /** Protocol timers on the event loop that owns the protocol state. */
-final class EventLoopScheduler implements Scheduler {
+public final class EventLoopScheduler implements Scheduler {
   private final EventLoop loop;
 
-  EventLoopScheduler(EventLoop loop) {
+  public EventLoopScheduler(EventLoop loop) {
     this.loop = loop;
   }
 
