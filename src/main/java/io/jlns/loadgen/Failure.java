@@ -11,6 +11,7 @@ enum Failure {
   L2TP_REFUSED("L2TP refused"),
   L2TP_TIMEOUT("L2TP timeout"),
   PPP_TIMEOUT("PPP timeout"),
+  PPP_REFUSED("PPP refused"),
   AUTH_FAILED("PPP auth failed"),
   NO_ADDRESS("no address"),
   /** Up, then lost: a Delete, StopCCN, CDN or LCP Terminate from the server, or keepalives unanswered. */

@@ -202,8 +202,9 @@ final class Fleet {
     permits.release();
     settle();
     if (s.scenario().equals("churn")) {
-      // Churn: each client holds for its duration, leaves, and another takes its place.
-      c.leaveAfter(s.durationMillis());
+      // Churn: each client holds for its duration (±50%, so clients do not leave in waves), leaves,
+      // and another takes its place.
+      c.leaveAfter(s.durationMillis() / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(s.durationMillis() + 1));
     }
   }
 

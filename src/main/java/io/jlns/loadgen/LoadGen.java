@@ -44,6 +44,10 @@ public final class LoadGen {
   private LoadGen() {}
 
   public static void main(String[] args) {
+    // Netty derives a machine id from a MAC address; in a namespace with only loopback it warns.
+    if (System.getProperty("io.netty.machineId") == null) {
+      System.setProperty("io.netty.machineId", "02:00:00:00:00:01");
+    }
     int rc;
     try {
       rc = run(args, System.out, System.err);

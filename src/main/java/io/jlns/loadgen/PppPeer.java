@@ -1,13 +1,11 @@
 package io.jlns.loadgen;
 
-import io.jlns.crypto.MsChap;
 import io.jlns.ppp.ConfigOption;
 import io.jlns.ppp.ControlPacket;
 import io.jlns.time.Scheduler;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -48,9 +46,7 @@ final class PppPeer {
   private final Scheduler clock;
   private final RandomGenerator random;
   private final Profile profile;
-  private final Auth auth;
-  private final String user;
-  private final String password;
+  private final PeerCredentials credentials;
   private final int magic;
   private Phase phase = Phase.ESTABLISH;
   private List<ConfigOption> lcpOurs;
@@ -63,21 +59,18 @@ final class PppPeer {
   private int id;
   private int lcpId = -1;
   private int ipcpId = -1;
+  private int ipv6cpId = -1;
   private int tries;
+  /** We Nak'd the LNS's authentication protocol for ours: a Terminate now means it does not allow ours. */
+  private boolean authNakked;
   private int timerGeneration;
-  private byte[] papRequest;
-  private byte[] mschapPeerChallenge;
-  private byte[] mschapNtResponse;
-  private byte[] mschapAuthChallenge;
 
   PppPeer(Events events, Scheduler clock, RandomGenerator random, Profile profile, Auth auth, String user, String password) {
     this.events = events;
     this.clock = clock;
     this.random = random;
     this.profile = profile;
-    this.auth = auth;
-    this.user = user;
-    this.password = password;
+    this.credentials = new PeerCredentials(auth, user, password, random);
     this.magic = random.nextInt() | 1;
   }
 
@@ -103,32 +96,20 @@ final class PppPeer {
     if (phase == Phase.DEAD) {
       return;
     }
-    int i = off;
-    int end = off + len;
-    if (len >= 2 && (b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0x03) {
-      i += 2;
-    }
-    if (i >= end) {
+    int h = PppFrames.header(b, off, len);
+    if (h < 0) {
       return;
     }
-    int protocol;
-    if ((b[i] & 1) != 0) {
-      protocol = b[i] & 0xFF;
-      i += 1;
-    } else {
-      if (i + 2 > end) {
-        return;
-      }
-      protocol = (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
-      i += 2;
-    }
+    int protocol = h >>> 8;
+    int start = off + (h & 0xFF);
+    int end = off + len;
     if (protocol == IPV4) {
       if (phase == Phase.OPEN) {
-        events.ip(b, i, end - i);
+        events.ip(b, start, end - start);
       }
       return;
     }
-    ControlPacket p = ControlPacket.parse(io.netty.buffer.Unpooled.wrappedBuffer(b, i, end - i));
+    ControlPacket p = ControlPacket.parse(io.netty.buffer.Unpooled.wrappedBuffer(b, start, end - start));
     if (p == null) {
       return;
     }
@@ -137,18 +118,11 @@ final class PppPeer {
       case CHAP -> onChap(p);
       case PAP -> onPap(p);
       case IPCP -> onIpcp(p);
+      case IPV6CP -> onIpv6cp(p);
       default -> {
         // RFC 1661 section 5.7: a protocol we do not speak (CCP, ...) is Protocol-Rejected.
         if (phase == Phase.NETWORK || phase == Phase.OPEN) {
-          byte[] rej = new byte[2 + 4 + p.data().length];
-          rej[0] = (byte) (protocol >>> 8);
-          rej[1] = (byte) protocol;
-          rej[2] = (byte) p.code();
-          rej[3] = (byte) p.id();
-          rej[4] = (byte) ((p.data().length + 4) >>> 8);
-          rej[5] = (byte) (p.data().length + 4);
-          System.arraycopy(p.data(), 0, rej, 6, p.data().length);
-          send(LCP, new ControlPacket(ControlPacket.PROTOCOL_REJECT, ++id & 0xFF, rej));
+          send(LCP, new ControlPacket(ControlPacket.PROTOCOL_REJECT, ++id & 0xFF, PppFrames.rejected(protocol, p)));
         }
       }
     }
@@ -156,13 +130,7 @@ final class PppPeer {
 
   /** An IPv4 packet to the LNS. */
   void sendIp(byte[] packet, int off, int len) {
-    byte[] f = new byte[4 + len];
-    f[0] = (byte) 0xFF;
-    f[1] = 0x03;
-    f[2] = 0x00;
-    f[3] = 0x21;
-    System.arraycopy(packet, off, f, 4, len);
-    events.send(f);
+    events.send(PppFrames.frame(IPV4, packet, off, len));
   }
 
   /** Leaving: LCP Terminate-Request (section 5.5); the tunnel below goes right after. */
@@ -187,8 +155,9 @@ final class PppPeer {
           switch (o.type()) {
             case 1, 5, 7, 8 -> { }
             case 3 -> {
-              if (!authMatches(o)) {
-                nak.add(ourAuthOption());
+              if (!credentials.matches(o)) {
+                nak.add(credentials.option());
+                authNakked = true;
               }
             }
             default -> rej.add(o);
@@ -224,19 +193,20 @@ final class PppPeer {
         sendLcpRequest();
       }
       case ControlPacket.ECHO_REQUEST -> {
-        byte[] d = p.data().clone();
-        if (d.length >= 4) {
-          d[0] = (byte) (magic >>> 24);
-          d[1] = (byte) (magic >>> 16);
-          d[2] = (byte) (magic >>> 8);
-          d[3] = (byte) magic;
+        // Section 5.8: the reply carries our magic number in place of the requester's.
+        byte[] d = p.data().length >= 4 ? PppFrames.magicAnd(magic, "") : new byte[0];
+        if (d.length > 0) {
+          d = Arrays.copyOf(d, p.data().length);
+          System.arraycopy(p.data(), 4, d, 4, p.data().length - 4);
         }
         send(LCP, new ControlPacket(ControlPacket.ECHO_REPLY, p.id(), d));
       }
       case ControlPacket.TERMINATE_REQUEST -> {
         send(LCP, new ControlPacket(ControlPacket.TERMINATE_ACK, p.id(), new byte[0]));
-        down(phase == Phase.AUTHENTICATE ? Failure.AUTH_FAILED : phase == Phase.OPEN ? Failure.DROPPED : Failure.PPP_TIMEOUT,
-            "LCP Terminate-Request from the LNS in phase " + phase);
+        boolean authRefused = phase == Phase.AUTHENTICATE || phase == Phase.ESTABLISH && authNakked;
+        down(authRefused ? Failure.AUTH_FAILED : phase == Phase.OPEN ? Failure.DROPPED : Failure.PPP_REFUSED,
+            "LCP Terminate-Request from the LNS in phase " + phase
+            + (phase == Phase.ESTABLISH && authNakked ? " after we asked for " + credentials.auth() + " (not allowed by the LNS?)" : ""));
       }
       default -> { }
     }
@@ -252,25 +222,9 @@ final class PppPeer {
       identification("MSRASV5.20");
       identification("MSRAS-0-LOADGEN");
     }
-    if (auth == Auth.PAP) {
+    if (credentials.auth() == Auth.PAP) {
       sendPap();
     }
-  }
-
-  private boolean authMatches(ConfigOption o) {
-    return switch (auth) {
-      case PAP -> o.u16() == PAP;
-      case CHAP -> o.u16() == CHAP && o.data().length == 3 && o.data()[2] == 5;
-      case MSCHAPV2 -> o.u16() == CHAP && o.data().length == 3 && (o.data()[2] & 0xFF) == 0x81;
-    };
-  }
-
-  private ConfigOption ourAuthOption() {
-    return switch (auth) {
-      case PAP -> ConfigOption.u16(3, PAP);
-      case CHAP -> new ConfigOption(3, new byte[] {(byte) 0xC2, 0x23, 5});
-      case MSCHAPV2 -> new ConfigOption(3, new byte[] {(byte) 0xC2, 0x23, (byte) 0x81});
-    };
   }
 
   private void onChap(ControlPacket p) {
@@ -280,41 +234,16 @@ final class PppPeer {
     byte[] d = p.data();
     switch (p.code()) {
       case 1 -> {
-        if (d.length < 1 || d.length < 1 + (d[0] & 0xFF)) {
-          return;
+        if (d.length >= 1 && d.length >= 1 + (d[0] & 0xFF)) {
+          send(CHAP, new ControlPacket(2, p.id(), credentials.chapResponse(p.id(), Arrays.copyOfRange(d, 1, 1 + (d[0] & 0xFF)))));
         }
-        byte[] challenge = java.util.Arrays.copyOfRange(d, 1, 1 + (d[0] & 0xFF));
-        byte[] name = user.getBytes(StandardCharsets.UTF_8);
-        byte[] value;
-        if (auth == Auth.MSCHAPV2) {
-          // RFC 2759 section 4: Peer-Challenge (16), 8 reserved, NT-Response (24), Flags.
-          mschapAuthChallenge = challenge;
-          mschapPeerChallenge = new byte[16];
-          random.nextBytes(mschapPeerChallenge);
-          mschapNtResponse = MsChap.v2NtResponse(challenge, mschapPeerChallenge, user, password);
-          value = new byte[49];
-          System.arraycopy(mschapPeerChallenge, 0, value, 0, 16);
-          System.arraycopy(mschapNtResponse, 0, value, 24, 24);
-        } else {
-          // RFC 1994 section 4.1: MD5(Identifier | secret | Challenge).
-          value = md5(new byte[] {(byte) p.id()}, password.getBytes(StandardCharsets.UTF_8), challenge);
-        }
-        byte[] r = new byte[1 + value.length + name.length];
-        r[0] = (byte) value.length;
-        System.arraycopy(value, 0, r, 1, value.length);
-        System.arraycopy(name, 0, r, 1 + value.length, name.length);
-        send(CHAP, new ControlPacket(2, p.id(), r));
       }
       case 3 -> {
-        if (auth == Auth.MSCHAPV2) {
-          String msg = new String(d, StandardCharsets.US_ASCII);
-          String want = MsChap.v2AuthenticatorResponse(password, mschapNtResponse, mschapPeerChallenge, mschapAuthChallenge, user);
-          if (!msg.startsWith(want)) {
-            down(Failure.AUTH_FAILED, "MS-CHAPv2 Success without the right authenticator response (RFC 2759 section 5)");
-            return;
-          }
+        if (credentials.successValid(d)) {
+          authenticated();
+        } else {
+          down(Failure.AUTH_FAILED, "MS-CHAPv2 Success without the right authenticator response (RFC 2759 section 5)");
         }
-        authenticated();
       }
       case 4 -> down(Failure.AUTH_FAILED, "CHAP Failure: " + new String(d, StandardCharsets.US_ASCII).trim());
       default -> { }
@@ -322,26 +251,19 @@ final class PppPeer {
   }
 
   private void sendPap() {
-    byte[] u = user.getBytes(StandardCharsets.UTF_8);
-    byte[] pw = password.getBytes(StandardCharsets.UTF_8);
-    papRequest = new byte[2 + u.length + pw.length];
-    papRequest[0] = (byte) u.length;
-    System.arraycopy(u, 0, papRequest, 1, u.length);
-    papRequest[1 + u.length] = (byte) pw.length;
-    System.arraycopy(pw, 0, papRequest, 2 + u.length, pw.length);
     tries = 0;
-    sendPapAgain(++id & 0xFF);
+    sendPapAgain(++id & 0xFF, credentials.papRequest());
   }
 
-  private void sendPapAgain(int papId) {
-    send(PAP, new ControlPacket(1, papId, papRequest));
+  private void sendPapAgain(int papId, byte[] request) {
+    send(PAP, new ControlPacket(1, papId, request));
     int gen = ++timerGeneration;
     clock.schedule(RESTART_MILLIS, () -> {
       if (gen == timerGeneration && phase == Phase.AUTHENTICATE) {
         if (++tries >= MAX_CONFIGURE) {
           down(Failure.PPP_TIMEOUT, "PAP Authenticate-Request unanswered");
         } else {
-          sendPapAgain(papId);
+          sendPapAgain(papId, request);
         }
       }
     });
@@ -372,7 +294,8 @@ final class PppPeer {
     }
     if (profile.ipv6cp()) {
       // Windows opens IPV6CP beside IPCP; an LNS without IPv6 answers with Protocol-Reject.
-      send(IPV6CP, new ControlPacket(ControlPacket.CONFIGURE_REQUEST, ++id & 0xFF, ConfigOption.encode(List.of(
+      ipv6cpId = ++id & 0xFF;
+      send(IPV6CP, new ControlPacket(ControlPacket.CONFIGURE_REQUEST, ipv6cpId, ConfigOption.encode(List.of(
           new ConfigOption(1, new byte[] {0, 0, 0, 0, (byte) random.nextInt(), (byte) random.nextInt(), 1, 2})))));
     }
     tries = 0;
@@ -430,6 +353,22 @@ final class PppPeer {
     }
   }
 
+  /**
+   * IPV6CP (RFC 5072) as far as Windows takes it beside IPCP: the server's request acknowledged,
+   * a Nak'd interface identifier taken. Nothing waits on it: IPv4 is what the fleet uses.
+   */
+  private void onIpv6cp(ControlPacket p) {
+    if (!profile.ipv6cp() || phase != Phase.NETWORK && phase != Phase.OPEN) {
+      return;
+    }
+    if (p.code() == ControlPacket.CONFIGURE_REQUEST) {
+      send(IPV6CP, new ControlPacket(ControlPacket.CONFIGURE_ACK, p.id(), p.data()));
+    } else if (p.code() == ControlPacket.CONFIGURE_NAK && p.id() == ipv6cpId) {
+      ipv6cpId = ++id & 0xFF;
+      send(IPV6CP, new ControlPacket(ControlPacket.CONFIGURE_REQUEST, ipv6cpId, p.data()));
+    }
+  }
+
   private void ipcpMaybeUp() {
     if (phase != Phase.NETWORK || !ipcpOursAcked || !ipcpTheirsAcked) {
       return;
@@ -476,24 +415,11 @@ final class PppPeer {
 
   /** RFC 1570 section 2.3: Identification, the magic number then a message. */
   private void identification(String message) {
-    byte[] m = message.getBytes(StandardCharsets.US_ASCII);
-    byte[] d = new byte[4 + m.length];
-    d[0] = (byte) (magic >>> 24);
-    d[1] = (byte) (magic >>> 16);
-    d[2] = (byte) (magic >>> 8);
-    d[3] = (byte) magic;
-    System.arraycopy(m, 0, d, 4, m.length);
-    send(LCP, new ControlPacket(IDENTIFICATION, ++id & 0xFF, d));
+    send(LCP, new ControlPacket(IDENTIFICATION, ++id & 0xFF, PppFrames.magicAnd(magic, message)));
   }
 
   private void send(int protocol, ControlPacket p) {
-    io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer(8 + p.data().length);
-    b.writeByte(0xFF);
-    b.writeByte(0x03);
-    p.write(protocol, b);
-    byte[] f = new byte[b.readableBytes()];
-    b.readBytes(f);
-    events.send(f);
+    events.send(PppFrames.frame(protocol, p));
   }
 
   private void down(Failure f, String reason) {
@@ -503,17 +429,5 @@ final class PppPeer {
     phase = Phase.DEAD;
     timerGeneration++;
     events.down(f, reason);
-  }
-
-  private static byte[] md5(byte[]... parts) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("MD5");
-      for (byte[] p : parts) {
-        md.update(p);
-      }
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -134,6 +134,7 @@ final class IpsecRuntime implements AutoCloseable {
     boolean epoll = Epoll.isAvailable();
     Bootstrap b = new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.SO_RCVBUF, Ports.RECEIVE_BUFFER)
         .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
           @Override
           protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
@@ -146,7 +147,9 @@ final class IpsecRuntime implements AutoCloseable {
           }
         });
     try {
-      into.put(a, b.bind(new InetSocketAddress(a, port)).sync().channel());
+      Channel ch = b.bind(new InetSocketAddress(a, port)).sync().channel();
+      Ports.checkReceiveBuffer(ch, natT ? "NAT-T" : "IKE");
+      into.put(a, ch);
     } catch (Exception e) {
       LOG.error("%CRYPTO-3-BIND: cannot listen on {}:{} for {}: {}", a.getHostAddress(), port, natT ? "NAT-T" : "IKE", e.getMessage());
     }

@@ -85,6 +85,7 @@ final class L2tpRuntime implements AutoCloseable {
     if (cleartext != null && port > 0) {
       Bootstrap b = new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
           .option(ChannelOption.SO_REUSEADDR, true)
+          .option(ChannelOption.SO_RCVBUF, Ports.RECEIVE_BUFFER)
           .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
