@@ -20,7 +20,11 @@ class PackageBoundaryTest {
       "ike", List.of("io.jlns.esp", "io.jlns.l2tp", "io.jlns.ppp", "io.jlns.demux", "io.jlns.server", "io.netty"),
       "esp", List.of("io.jlns.ike", "io.jlns.l2tp", "io.jlns.ppp", "io.jlns.server", "io.jlns.config"),
       "demux", List.of("io.jlns.ppp", "io.jlns.l2tp", "io.jlns.ike", "io.jlns.server"),
-      "l2tp", List.of("io.jlns.ike", "io.jlns.esp", "io.jlns.demux", "io.jlns.server"));
+      "l2tp", List.of("io.jlns.ike", "io.jlns.esp", "io.jlns.demux", "io.jlns.server"),
+      // The client fleet is a tool beside the server: nothing of the server side may load it.
+      "server", List.of("io.jlns.loadgen"),
+      "ppp", List.of("io.jlns.loadgen", "io.jlns.server"),
+      "loadgen", List.of("io.jlns.server", "io.jlns.cli", "io.jlns.config"));
 
   @Test
   void layersImportOnlyWhatTheDesignAllows() throws IOException {
