@@ -11,6 +11,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
 fi
 scripts/smoke.sh
+# 200 load-generator clients behind one address against the seed's configuration (loopback).
+scripts/loadgen-200.sh
 # Real clients (user-mode Linux guests behind a NAT) need root and network namespaces.
 if [ "$(id -u)" = 0 ] && ip netns add jlns-probe 2>/dev/null; then
   ip netns del jlns-probe
