@@ -49,7 +49,7 @@ final class Client extends SimpleChannelInboundHandler<DatagramPacket>
   private boolean isUp;
   private boolean over;
   private int pingSeq;
-  private int inFlight;
+  private java.util.concurrent.ScheduledFuture<?> pacer;
 
   Client(Fleet fleet, int index, Profile profile, SplittableRandom random) {
     this.fleet = fleet;
@@ -281,7 +281,6 @@ final class Client extends SimpleChannelInboundHandler<DatagramPacket>
   public void ip(byte[] b, int off, int len) {
     long sentNanos = Echo.reply(b, off, len, ourIp, index & 0xFFFF);
     if (sentNanos != 0) {
-      inFlight = Math.max(0, inFlight - 1);
       fleet.stats().pingsReceived.increment();
       fleet.stats().bytesReceived.add(len);
       fleet.stats().rttMicros.recordValue(Math.max(0, (System.nanoTime() - sentNanos) / 1000));
@@ -302,7 +301,7 @@ final class Client extends SimpleChannelInboundHandler<DatagramPacket>
       }
     } else if (s.pps() > 0) {
       long period = 1_000_000_000L / s.pps();
-      ch.eventLoop().scheduleAtFixedRate(() -> {
+      pacer = ch.eventLoop().scheduleAtFixedRate(() -> {
         if (!over && fleet.trafficOn()) {
           ping();
         }
@@ -315,7 +314,6 @@ final class Client extends SimpleChannelInboundHandler<DatagramPacket>
       return;
     }
     byte[] pkt = Echo.request(ourIp, pingTarget, index & 0xFFFF, pingSeq++ & 0xFFFF, s.size(), System.nanoTime());
-    inFlight++;
     fleet.stats().pingsSent.increment();
     fleet.stats().bytesSent.add(pkt.length);
     ppp.sendIp(pkt, 0, pkt.length);
@@ -349,6 +347,9 @@ final class Client extends SimpleChannelInboundHandler<DatagramPacket>
         ike.deleteChild(child.ourSpi());
       }
       ike.close(polite && profile.deletesOnExit());
+    }
+    if (pacer != null) {
+      pacer.cancel(false);
     }
     if (ch != null) {
       // Let the last messages leave before the socket goes.

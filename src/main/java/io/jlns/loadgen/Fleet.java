@@ -38,7 +38,7 @@ final class Fleet {
       PppPeer.Auth auth, String ikeOverride, String espOverride, DiffieHellman.Group pfs, List<Profile> profiles,
       List<InetAddress> sources, InetAddress ping, int size, int pps, int window, long durationMillis, int clients,
       double rate, int concurrency, long connectTimeoutMillis, long maxTimeMillis, String readyFile, boolean freshDh,
-      int threads) {
+      int threads, long maxFailures) {
 
     List<Suites.Ike> ike(Profile p) {
       return Suites.ike(ikeOverride != null ? ikeOverride : p.ike());
@@ -132,6 +132,11 @@ final class Fleet {
     try {
       long next = System.nanoTime();
       for (int i = 0; i < s.clients() && System.nanoTime() < deadline; i++) {
+        if (stats.connectFailures() > s.maxFailures()) {
+          // --max-failures: the server has had enough; the clients not started count as not connected.
+          rampDone.countDown();
+          break;
+        }
         if (s.rate() > 0) {
           next += (long) (1e9 / s.rate());
           long wait = next - System.nanoTime();

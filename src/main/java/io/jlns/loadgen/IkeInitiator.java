@@ -186,24 +186,34 @@ final class IkeInitiator {
     Payload.KeyExchange ke = ps == null ? null : ps.first(Payload.KeyExchange.class);
     Payload.Nonce nr = ps == null ? null : ps.first(Payload.Nonce.class);
     if (ke == null || nr == null) {
-      fail(Failure.IKE_MALFORMED, "MM4 lacks KE or nonce");
+      // A busy responder answers our retransmitted MM1 with MM2 again: not MM4, and no error.
       return;
     }
-    byte[] gxy = ourDh.sharedSecret(ke.data());
+    // The hashes and the IV take g^xr as it came (RFC 2409 section 5: the KE payload's data).
+    byte[] gxr = ke.data();
+    byte[] value = gxr;
+    int want = chosen.group().publicLength();
+    if (value.length < want && !chosen.group().elliptic()) {
+      // Section 5 wants g^x padded to the prime's length; SoftEther drops a leading zero byte (one
+      // MM4 in 256). The client takes it as the number it is.
+      value = new byte[want];
+      System.arraycopy(gxr, 0, value, want - gxr.length, gxr.length);
+    }
+    byte[] gxy = ourDh.sharedSecret(value);
     if (gxy == null) {
       fail(Failure.IKE_MALFORMED, "MM4's KE is not a valid element of group " + chosen.group().number());
       return;
     }
-    keys = new IkeKeys(chosen, icookie, rcookie, s.psk(), ni, nr.data(), gxy, ourDh.publicValue(), ke.data());
+    keys = new IkeKeys(chosen, icookie, rcookie, s.psk(), ni, nr.data(), gxy, ourDh.publicValue(), gxr);
     Payload.Identification id = ourId(17, 500);
-    byte[] hashI = keys.hash().prf(keys.skeyid, ourDh.publicValue(), ke.data(), Keys.int64(icookie), Keys.int64(rcookie), saBody,
+    byte[] hashI = keys.hash().prf(keys.skeyid, ourDh.publicValue(), gxr, Keys.int64(icookie), Keys.int64(rcookie), saBody,
         IsakmpCodec.body(id));
     List<Payload> p = new ArrayList<>(List.of(id, new Payload.Hash(hashI)));
     if (initialContact) {
       // RFC 2407 section 4.6.3.3: our first ISAKMP SA with this peer; it may drop old state of ours.
       p.add(new Payload.Notify(1, Proposal.PROTO_ISAKMP, Notifications.INITIAL_CONTACT, keys.cookies(), new byte[0]));
     }
-    gxr = ke.data();
+    this.gxr = gxr;
     state = State.MM5;
     // RFC 3947 section 4: once a NAT is seen, message 5 goes to port 4500.
     transmit(true, keys.encrypt(Header.MAIN_MODE, 0, p, null));

@@ -34,6 +34,7 @@ public final class LoadGen {
         --window W           instead of --pps: W echoes in flight per client, a new one per reply
         --duration S         seconds every client holds (connect 0, hold 60, throughput 10; churn: per client)
         --timeout S          seconds a client may take to connect (default 60)
+        --max-failures N     stop starting clients once N have failed to connect (default: never)
         --max-time S         bound on the whole run (default: enough for the ramp, the hold and the leaving)
         --threads N          event loops (default: cores)
         --fresh-dh           a new DH key pair per client (default: a pool of 32 per group, reused)
@@ -123,6 +124,7 @@ public final class LoadGen {
       Double maxTime = null;
       int threads = Runtime.getRuntime().availableProcessors();
       boolean freshDh = false;
+      long maxFailures = Long.MAX_VALUE;
       String json = null;
       String ready = null;
       for (int i = 0; i < args.length; i++) {
@@ -180,6 +182,7 @@ public final class LoadGen {
           case "--timeout" -> timeout = Double.parseDouble(v);
           case "--max-time" -> maxTime = Double.parseDouble(v);
           case "--threads" -> threads = positive(a, v);
+          case "--max-failures" -> maxFailures = Long.parseLong(v);
           case "--json" -> json = v;
           case "--ready-file" -> ready = v;
           default -> throw new IllegalArgumentException("unknown option " + a);
@@ -222,7 +225,8 @@ public final class LoadGen {
           : (long) (timeout * 1000) + ramp + (long) (dur * 1000) + 15_000;
       Fleet.Settings s = new Fleet.Settings(scenario, InetAddress.getByName(server), ikePort, natTPort,
           psk.getBytes(StandardCharsets.UTF_8), users, auth, ike, esp, pfs, Profile.mix(profile), sources(source), ping, size,
-          rpps, window, (long) (dur * 1000), clients, rate, concurrency, (long) (timeout * 1000), bound, ready, freshDh, threads);
+          rpps, window, (long) (dur * 1000), clients, rate, concurrency, (long) (timeout * 1000), bound, ready, freshDh, threads,
+          maxFailures);
       return new Options(s, json);
     }
 

@@ -20,6 +20,9 @@ final class PeerCredentials {
   private byte[] peerChallenge;
   private byte[] ntResponse;
   private byte[] authChallenge;
+  private int lastId = -1;
+  private byte[] lastChallenge;
+  private byte[] lastResponse;
 
   PeerCredentials(PppPeer.Auth auth, String user, String password, RandomGenerator random) {
     this.auth = auth;
@@ -45,8 +48,22 @@ final class PeerCredentials {
     return java.util.Arrays.equals(o.data(), option().data());
   }
 
-  /** The data of a CHAP Response to {@code challenge}: Value-Size, Value, Name. */
+  /**
+   * The data of a CHAP Response to {@code challenge}: Value-Size, Value, Name. A Challenge the
+   * authenticator repeats (same Identifier and value: our Response was lost or late, RFC 1994
+   * section 4.1) gets the same Response, so its Success still matches what we sent.
+   */
   byte[] chapResponse(int id, byte[] challenge) {
+    if (lastResponse != null && id == lastId && java.util.Arrays.equals(challenge, lastChallenge)) {
+      return lastResponse;
+    }
+    lastId = id;
+    lastChallenge = challenge;
+    lastResponse = response(id, challenge);
+    return lastResponse;
+  }
+
+  private byte[] response(int id, byte[] challenge) {
     byte[] name = user.getBytes(StandardCharsets.UTF_8);
     byte[] value;
     if (auth == PppPeer.Auth.MSCHAPV2) {
