@@ -184,12 +184,8 @@ final class PppPeer {
         if (p.id() != lcpId || opts == null) {
           return;
         }
-        for (ConfigOption o : opts) {
-          lcpOurs.removeIf(x -> x.type() == o.type());
-          if (p.code() == ControlPacket.CONFIGURE_NAK && o.type() == 1) {
-            lcpOurs.add(o);
-          }
-        }
+        // Of LCP's values only the MRU is taken from a Nak; other Nak'd options are dropped.
+        revise(lcpOurs, p.code(), opts, type -> type == 1);
         sendLcpRequest();
       }
       case ControlPacket.ECHO_REQUEST -> {
@@ -333,16 +329,12 @@ final class PppPeer {
         if (p.id() != ipcpId || opts == null) {
           return;
         }
-        for (ConfigOption o : opts) {
-          if (p.code() == ControlPacket.CONFIGURE_REJECT && o.type() == 3) {
-            down(Failure.NO_ADDRESS, "IPCP rejected our IP-Address option");
-            return;
-          }
-          ipcpOurs.removeIf(x -> x.type() == o.type());
-          if (p.code() == ControlPacket.CONFIGURE_NAK) {
-            ipcpOurs.add(o);
-          }
+        if (p.code() == ControlPacket.CONFIGURE_REJECT && opts.stream().anyMatch(o -> o.type() == 3)) {
+          down(Failure.NO_ADDRESS, "IPCP rejected our IP-Address option");
+          return;
         }
+        // A Nak'd IP-Address is the address the LNS gives us (RFC 1332 section 3.3), DNS/NBNS likewise (RFC 1877).
+        revise(ipcpOurs, p.code(), opts, type -> true);
         sendIpcpRequest();
       }
       case ControlPacket.TERMINATE_REQUEST -> {
@@ -395,6 +387,19 @@ final class PppPeer {
     ipcpOursAcked = false;
     send(IPCP, new ControlPacket(ControlPacket.CONFIGURE_REQUEST, ipcpId, ConfigOption.encode(ipcpOurs)));
     restart(Phase.NETWORK, this::sendIpcpRequest);
+  }
+
+  /**
+   * Our options after a Configure-Nak (each Nak'd option replaced by the value offered where
+   * {@code adopt} takes it, else dropped) or a Configure-Reject (each dropped): RFC 1661 sections 5.3, 5.4.
+   */
+  private static void revise(List<ConfigOption> ours, int code, List<ConfigOption> answer, java.util.function.IntPredicate adopt) {
+    for (ConfigOption o : answer) {
+      ours.removeIf(x -> x.type() == o.type());
+      if (code == ControlPacket.CONFIGURE_NAK && adopt.test(o.type())) {
+        ours.add(o);
+      }
+    }
   }
 
   /** The restart timer (section 4.6): resend while still in {@code in}, give up after Max-Configure. */
