@@ -87,7 +87,8 @@ in flight per client for {int(os.environ.get('THROUGHPUT_SECONDS', 10))} s (echo
 Loopback0, SoftEther's SecureNAT gateway); ESP aes256-sha1. Server CPU and resident memory are
 read from /proc for the server's processes; before each run the script waits until the server is
 idle (under 5% of a core). Memory per session: growth from before the run to the
-moment every client was up, divided by the sessions up). Each run comes from a new address
+moment every client was up, divided by the sessions up (for the JVM this includes garbage not yet
+collected). Each run comes from a new address
 (SoftEther keeps an IKE client 150 s after it left, and takes at most 1,000 per address:
 `IKE_QUOTA_MAX_NUM_CLIENTS_PER_IP`); the held run stops starting clients after 400 failures.
 
