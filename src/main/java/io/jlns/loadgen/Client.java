@@ -324,6 +324,14 @@ final class Client extends SimpleChannelInboundHandler<DatagramPacket>
     if (over) {
       return;
     }
+    if (!isUp && s.scenario().equals("churn")) {
+      // A churn run ends at a set time: whoever is still connecting then is cut off, not failed.
+      over = true;
+      fleet.stats().cut.increment();
+      teardown(true);
+      fleet.clientDone(this, false);
+      return;
+    }
     if (!isUp) {
       failed(ike == null ? Failure.SOCKET : stageFailure(), "still connecting when the run ended");
       return;

@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +61,10 @@ final class Fleet {
   private final Settings s;
   private final Stats stats = new Stats();
   private final LongAdder espDrops = new LongAdder();
-  private final Queue<Client> clients = new ConcurrentLinkedQueue<>();
+  /** Clients not yet done (a churn run replaces them for hours: the finished ones are not kept). */
+  private final java.util.Set<Client> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Semaphore permits;
   private final AtomicInteger settled = new AtomicInteger();
-  private final AtomicInteger done = new AtomicInteger();
   private final CountDownLatch rampDone = new CountDownLatch(1);
   private final Map<DiffieHellman.Group, List<DiffieHellman>> dhPools = new EnumMap<>(DiffieHellman.Group.class);
   private final SecureRandom secure = new SecureRandom();
@@ -174,10 +172,10 @@ final class Fleet {
     } finally {
       stopping = true;
       trafficOn = false;
-      int n = clients.size();
-      clients.forEach(c -> c.eventLoopExecute(c::leave));
+      List<Client> remaining = List.copyOf(clients);
+      remaining.forEach(c -> c.eventLoopExecute(c::leave));
       long until = System.nanoTime() + 5_000_000_000L;
-      while (done.get() < n && System.nanoTime() < until) {
+      while (!clients.isEmpty() && System.nanoTime() < until) {
         Thread.sleep(20);
       }
       Thread.sleep(300);
@@ -215,7 +213,7 @@ final class Fleet {
 
   /** A client is finished: it left, or it failed ({@code wasUp}: after it had been up). */
   void clientDone(Client c, boolean wasUp) {
-    done.incrementAndGet();
+    clients.remove(c);
     if (!wasUp) {
       permits.release();
       settle();

@@ -41,7 +41,8 @@ final class Report {
     r.add(new Row("scenario", s.scenario() + " against " + s.server().getHostAddress() + ", profiles "
         + s.profiles().stream().map(Profile::name).distinct().collect(Collectors.joining(","))));
     r.add(new Row("clients", st.started.sum() + " started, " + st.connected.sum() + " connected, " + st.connectFailures()
-        + " failed to connect, " + st.failures(Failure.DROPPED) + " dropped after up, " + st.left.sum() + " left"));
+        + " failed to connect, " + st.failures(Failure.DROPPED) + " dropped after up, " + st.left.sum() + " left"
+        + (st.cut.sum() > 0 ? ", " + st.cut.sum() + " cut off mid-connect when the run ended" : "")));
     r.add(new Row("connects/s", fmt(st.connectsPerSecond(fleet.runStartNanos))));
     r.add(new Row("time to all", fmt((fleet.rampEndNanos - fleet.runStartNanos) / 1e9) + " s"));
     Histogram c = st.connectMillis;
@@ -102,6 +103,7 @@ final class Report {
     field(b, "failed", st.connectFailures());
     field(b, "dropped", st.failures(Failure.DROPPED));
     field(b, "left", st.left.sum());
+    field(b, "cut", st.cut.sum());
     field(b, "connects_per_second", fmt(st.connectsPerSecond(fleet.runStartNanos)));
     field(b, "time_to_all_s", fmt((fleet.rampEndNanos - fleet.runStartNanos) / 1e9));
     field(b, "connect_ms_p50", st.connectMillis.getValueAtPercentile(50));

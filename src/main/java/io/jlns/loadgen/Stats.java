@@ -20,6 +20,8 @@ final class Stats {
   final LongAdder connected = new LongAdder();
   final LongAdder up = new LongAdder();
   final LongAdder left = new LongAdder();
+  /** Churn: clients still connecting when the run's time was up (neither connected nor failed). */
+  final LongAdder cut = new LongAdder();
   final LongAdder rekeys = new LongAdder();
   final LongAdder pingsSent = new LongAdder();
   final LongAdder pingsReceived = new LongAdder();
