@@ -1,11 +1,11 @@
 package io.jlns.esp;
 
 /** The Internet checksum's one's-complement sum (RFC 1071) over byte arrays, for the inner IPv4 and UDP headers. */
-final class InternetChecksum {
+public final class InternetChecksum {
   private InternetChecksum() {}
 
   /** Adds the 16-bit words of {@code b[off..off+len)} to {@code sum} (an odd last byte padded with zero). */
-  static long add(long sum, byte[] b, int off, int len) {
+  public static long add(long sum, byte[] b, int off, int len) {
     for (int i = 0; i + 1 < len; i += 2) {
       sum += (b[off + i] & 0xFF) << 8 | b[off + i + 1] & 0xFF;
     }
@@ -16,7 +16,7 @@ final class InternetChecksum {
   }
 
   /** The sum folded to 16 bits (end-around carry). */
-  static int fold(long sum) {
+  public static int fold(long sum) {
     while (sum >>> 16 != 0) {
       sum = (sum & 0xFFFF) + (sum >>> 16);
     }

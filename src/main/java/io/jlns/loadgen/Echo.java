@@ -1,5 +1,7 @@
 package io.jlns.loadgen;
 
+import io.jlns.esp.InternetChecksum;
+
 /**
  * ICMP echo (RFC 792) in IPv4 (RFC 791), the traffic each client sends through its tunnel: the
  * request carries the time it was sent, so the reply gives the round trip without a table.
@@ -76,18 +78,8 @@ final class Echo {
     return t == 0 ? 1 : t;
   }
 
-  /** RFC 1071: the one's complement of the one's-complement sum. */
+  /** RFC 1071: the one's complement of the one's-complement sum (the project's one sum, esp.InternetChecksum). */
   static int checksum(byte[] b, int off, int len) {
-    long sum = 0;
-    for (int i = 0; i + 1 < len; i += 2) {
-      sum += (b[off + i] & 0xFF) << 8 | b[off + i + 1] & 0xFF;
-    }
-    if ((len & 1) != 0) {
-      sum += (b[off + len - 1] & 0xFF) << 8;
-    }
-    while (sum >>> 16 != 0) {
-      sum = (sum & 0xFFFF) + (sum >>> 16);
-    }
-    return (int) ~sum & 0xFFFF;
+    return ~InternetChecksum.fold(InternetChecksum.add(0, b, off, len)) & 0xFFFF;
   }
 }

@@ -65,6 +65,8 @@ final class Fleet {
   private final java.util.Set<Client> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Semaphore permits;
   private final AtomicInteger settled = new AtomicInteger();
+  /** Churn's next client number: several loops replace clients at once, and each needs its own. */
+  private final AtomicInteger nextIndex = new AtomicInteger();
   private final CountDownLatch rampDone = new CountDownLatch(1);
   private final Map<DiffieHellman.Group, List<DiffieHellman>> dhPools = new EnumMap<>(DiffieHellman.Group.class);
   private final SecureRandom secure = new SecureRandom();
@@ -108,6 +110,7 @@ final class Fleet {
    * left or the run's time bound passed.
    */
   void run(Runnable progress) throws InterruptedException {
+    nextIndex.set(s.clients());
     boolean epoll = Epoll.isAvailable();
     group = epoll ? new EpollEventLoopGroup(s.threads()) : new NioEventLoopGroup(s.threads());
     bootstrap = new Bootstrap().group(group).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
@@ -219,8 +222,7 @@ final class Fleet {
       settle();
     }
     if (s.scenario().equals("churn") && !stopping && wasUp) {
-      int next = (int) stats.started.sum();
-      launch(next);
+      launch(nextIndex.getAndIncrement());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.jlns.loadgen;
 
 import io.jlns.ppp.ControlPacket;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /** PPP frames in HDLC-like framing as L2TP carries them (RFC 1662 section 3, RFC 2661 section 5.4). */
@@ -41,13 +42,7 @@ final class PppFrames {
     byte[] f = new byte[8 + p.data().length];
     f[0] = (byte) 0xFF;
     f[1] = 0x03;
-    f[2] = (byte) (protocol >>> 8);
-    f[3] = (byte) protocol;
-    f[4] = (byte) p.code();
-    f[5] = (byte) p.id();
-    f[6] = (byte) ((p.data().length + 4) >>> 8);
-    f[7] = (byte) (p.data().length + 4);
-    System.arraycopy(p.data(), 0, f, 8, p.data().length);
+    p.write(protocol, Unpooled.wrappedBuffer(f).writerIndex(2));
     return f;
   }
 
