@@ -94,7 +94,7 @@ final class ExecGrammar {
           + " SA pair(s) deleted");
       return Outcome.STAY;
     }, "clear", "Reset functions", "crypto", "Encryption module", "sa", "Clear all crypto SAs", "peer", "Clear crypto SAs for a given peer");
-    m.add("clear crypto isakmp [<1-32767>:connid]", (s, a) -> {
+    m.add("clear crypto isakmp [<1-2147483647>:connid]", (s, a) -> {
       Integer id = a.opt("connid").map(Integer::valueOf).orElse(null);
       int n = s.context().ipsec().clearIsakmp(id);
       if (id != null && n == 0) {
@@ -103,6 +103,17 @@ final class ExecGrammar {
       s.context().log().accept("%CRYPTO-6-CLEAR: clear crypto isakmp" + (id == null ? "" : " " + id) + ": " + n + " ISAKMP SA(s) deleted");
       return Outcome.STAY;
     }, "isakmp", "Flush the ISAKMP database", "connid", "connection id of SA");
+    m.add("show crypto call admission statistics", (s, a) -> {
+      s.print(ShowCrypto.admission(s.context().ipsec().callAdmission()));
+      return Outcome.STAY;
+    }, "call", "Show crypto call admission info", "admission", "Call admission control", "statistics",
+        "Call admission control statistics");
+    m.add("clear crypto call admission statistics", (s, a) -> {
+      s.context().ipsec().clearCallAdmission();
+      s.context().log().accept("%CRYPTO-6-CLEAR: clear crypto call admission statistics");
+      return Outcome.STAY;
+    }, "call", "Clear crypto call admission info", "admission", "Call admission control", "statistics",
+        "Call admission control statistics");
     m.add("show crypto isakmp policy", (s, a) -> {
       s.print(ShowCrypto.isakmpPolicies(s.config()));
       return Outcome.STAY;

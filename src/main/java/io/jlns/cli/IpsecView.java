@@ -28,6 +28,14 @@ public interface IpsecView {
   /** A client behind a NAT with its NAT demux port (L2TP knows it as {@code address:port}). */
   record DemuxClient(String address, int natTPort, int port, int innerPort, List<Integer> spis) {}
 
+  /**
+   * {@code show crypto call admission statistics}: the limits in force, the ISAKMP SAs, the new
+   * ones accepted and refused (by which limit), and the Diffie-Hellman workers.
+   */
+  record CallAdmission(int maxSa, int maxInNegotiation, int maxPerAddress, int total, int negotiating, long accepted,
+      long rejectedInNegotiation, long rejectedPerAddress, long rejectedSaLimit, int workers, int queued, int queueCapacity,
+      long computed, long queueDrops) {}
+
   // Defaults are the view of a server with no IPsec running: nothing to show, nothing to clear.
 
   default List<IsakmpSa> isakmpSas() {
@@ -52,6 +60,12 @@ public interface IpsecView {
   default int clearIsakmp(Integer connId) {
     return 0;
   }
+
+  default CallAdmission callAdmission() {
+    return null;
+  }
+
+  default void clearCallAdmission() {}
 
   IpsecView NONE = new IpsecView() { };
 }

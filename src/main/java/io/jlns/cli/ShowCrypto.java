@@ -113,4 +113,25 @@ final class ShowCrypto {
     int tabs = 3 - (label.length() + 1) / 8;
     b.append("\t".repeat(Math.max(1, tabs))).append(value).append('\n');
   }
+
+  /** {@code show crypto call admission statistics}, in the layout of IOS's, with jlns's per-address limit and workers. */
+  static String admission(IpsecView.CallAdmission a) {
+    if (a == null) {
+      return "Crypto call admission control: IPsec is not running\n";
+    }
+    String rule = "-".repeat(69) + "\n";
+    long rejected = a.rejectedInNegotiation() + a.rejectedPerAddress() + a.rejectedSaLimit();
+    return rule + "               Crypto Call Admission Control Statistics\n" + rule
+        + String.format("Max IKE SAs:           %6d Max in nego:    %6d per address:  %6d%n", a.maxSa(), a.maxInNegotiation(),
+            a.maxPerAddress())
+        + String.format("Total IKE SA Count:    %6d active:         %6d negotiating:  %6d%n", a.total(), a.total() - a.negotiating(),
+            a.negotiating())
+        + String.format("Incoming IKE Requests: %6d accepted:       %6d rejected:     %6d%n", a.accepted() + rejected, a.accepted(),
+            rejected)
+        + String.format("Rejected IKE Requests: %6d in-nego limit:  %6d per address:  %6d SA limit: %d%n", rejected,
+            a.rejectedInNegotiation(), a.rejectedPerAddress(), a.rejectedSaLimit())
+        + String.format("DH workers:            %6d queued:  %6d/%-6d computed:     %6d queue full: %d%n", a.workers(), a.queued(),
+            a.queueCapacity(), a.computed(), a.queueDrops())
+        + (a.maxSa() == 0 ? "(Max IKE SAs 0: no limit)\n" : "");
+  }
 }

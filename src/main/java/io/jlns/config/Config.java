@@ -29,6 +29,7 @@ public record Config(
     IsakmpKeepalive isakmpKeepalive,
     int natKeepalive,
     boolean aggressiveMode,
+    CallAdmission callAdmission,
     long saLifetimeSeconds,
     long saLifetimeKilobytes,
     int replayWindow,

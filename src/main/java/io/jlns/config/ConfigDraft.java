@@ -27,6 +27,7 @@ public final class ConfigDraft {
   public int natKeepalive;
   /** Aggressive Mode allowed ('no crypto isakmp aggressive-mode disable'); refused by default. */
   public boolean aggressiveMode;
+  public CallAdmission callAdmission = CallAdmission.DEFAULTS;
   public long saLifetimeSeconds = Config.DEFAULT_SA_SECONDS;
   public long saLifetimeKilobytes = Config.DEFAULT_SA_KILOBYTES;
   public int replayWindow = Config.DEFAULT_REPLAY_WINDOW;
@@ -55,6 +56,7 @@ public final class ConfigDraft {
     isakmpKeepalive = c.isakmpKeepalive();
     natKeepalive = c.natKeepalive();
     aggressiveMode = c.aggressiveMode();
+    callAdmission = c.callAdmission();
     saLifetimeSeconds = c.saLifetimeSeconds();
     saLifetimeKilobytes = c.saLifetimeKilobytes();
     replayWindow = c.replayWindow();
@@ -83,6 +85,7 @@ public final class ConfigDraft {
         isakmpKeepalive,
         natKeepalive,
         aggressiveMode,
+        callAdmission,
         saLifetimeSeconds,
         saLifetimeKilobytes,
         replayWindow,

@@ -24,6 +24,7 @@ public final class ConfigGrammar {
     Glossary.fill(glossary);
     GlobalCommands.install(this);
     CryptoCommands.install(this);
+    AdmissionCommands.install(this);
     VpdnCommands.install(this);
     InterfaceCommands.install(this);
     InertCommands.install(this);

@@ -148,6 +148,16 @@ public final class ConfigPrinter {
     if (c.aggressiveMode()) {
       line("no crypto isakmp aggressive-mode disable");
     }
+    CallAdmission cac = c.callAdmission();
+    if (cac.inNegotiation() != CallAdmission.DEFAULT_IN_NEGOTIATION) {
+      line("crypto call admission limit ike in-negotiation-sa " + cac.inNegotiation());
+    }
+    if (cac.perAddress() != CallAdmission.DEFAULT_PER_ADDRESS) {
+      line("crypto call admission limit ike in-negotiation-sa per-address " + cac.perAddress());
+    }
+    if (cac.sa() != 0) {
+      line("crypto call admission limit ike sa " + cac.sa());
+    }
     bang();
     if (c.saLifetimeSeconds() != Config.DEFAULT_SA_SECONDS) {
       line("crypto ipsec security-association lifetime seconds " + c.saLifetimeSeconds());

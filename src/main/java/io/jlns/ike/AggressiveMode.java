@@ -56,7 +56,6 @@ final class AggressiveMode {
           + ke.data().length + " bytes for group " + sa.suite.group().number() + "; Aggressive Mode cannot negotiate the group)");
       return null;
     }
-    sa.dh = dh;
     sa.gxi = ke.data();
     sa.gxr = dh.publicValue();
     sa.ni = nonce.data();

@@ -1,14 +1,11 @@
 package io.jlns.ike;
 
 import io.jlns.config.Config;
-import io.jlns.config.Ipv4Address;
-import io.jlns.crypto.DiffieHellman;
 import io.jlns.crypto.HashAlgorithm;
 import io.jlns.ike.message.Decoding;
 import io.jlns.ike.message.Header;
 import io.jlns.ike.message.IsakmpCodec;
 import io.jlns.ike.message.Payload;
-import io.jlns.ike.message.Payloads;
 import io.jlns.log.Drops;
 import io.jlns.time.Scheduler;
 import java.net.InetSocketAddress;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,15 +56,25 @@ public final class IkeResponder {
   final SecureRandom random;
   final Transport transport;
   final ChildSas childSas;
-  final Drops counters = new Drops(LOG);
+  final Drops counters;
   final Map<Long, IkeSa> sas = new HashMap<>();
   final Map<Integer, ChildSa> children = new HashMap<>();
-  private final Map<String, IkeSa> halfOpen = new HashMap<>();
+  final Offload offload;
+  final Map<HalfOpenKey, IkeSa> halfOpen = new HashMap<>();
+  final Admission admission = new Admission();
   private final QuickMode.Handler quickMode;
   private final Informational informational;
-  private int nextConnId = 1001;
+  int nextConnId = 1001;
 
   public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas) {
+    this(config, scheduler, random, transport, childSas, Offload.INLINE);
+  }
+
+  /** @param offload where Main Mode's Diffie-Hellman runs; its results come back on this responder's loop */
+  public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas,
+      Offload offload) {
+    this.offload = offload;
+    this.counters = new Drops(LOG, scheduler::nowMillis);
     this.config = config;
     this.scheduler = scheduler;
     this.random = random;
@@ -94,7 +100,7 @@ public final class IkeResponder {
     }
     if (hd.responderCookie() == 0) {
       if (hd.exchange() == Header.MAIN_MODE || hd.exchange() == Header.AGGRESSIVE) {
-        onPhase1First(local, remote, hd, data);
+        Phase1Start.onMessage1(this, local, remote, hd, data);
       } else {
         counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: exchange " + hd.exchange() + " without a responder cookie from "
             + text(remote));
@@ -125,85 +131,19 @@ public final class IkeResponder {
     }
   }
 
-  /** Main Mode message 1, or Aggressive Mode message 1 (allowed by configuration). */
-  private void onPhase1First(InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
-    boolean aggressive = hd.exchange() == Header.AGGRESSIVE;
-    String mode = aggressive ? "Aggressive Mode" : "Main Mode";
-    String key = Long.toHexString(hd.initiatorCookie()) + "/" + text(remote);
-    IkeSa existing = halfOpen.get(key);
-    if (existing != null) {
-      retransmit(existing, data);
-      return;
+  /** A half-open SA is found again by the initiator's cookie and endpoint (a retransmitted message 1). */
+  record HalfOpenKey(long icookie, InetSocketAddress remote) {}
+
+  /** How long an ISAKMP SA may stay in negotiation. */
+  static final long HALF_OPEN_MILLIS = 30_000;
+
+  /** The SA no longer counts as in negotiation (established or gone). */
+  private void closeHalfOpen(IkeSa sa) {
+    if (sa.halfOpenKey != null) {
+      halfOpen.remove(sa.halfOpenKey, sa);
+      admission.closed(sa.admittedFrom);
+      sa.halfOpenKey = null;
     }
-    Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
-    if (!p.ok() || p.value().first(Payload.Sa.class) == null) {
-      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: " + mode + " message 1 from " + text(remote) + ": "
-          + (p.ok() ? "no SA payload" : p.error()));
-      return;
-    }
-    Payloads ps = p.value();
-    Payload.Sa offered = ps.first(Payload.Sa.class);
-    Config c = config.get();
-    Payload.KeyExchange ke = aggressive ? ps.first(Payload.KeyExchange.class) : null;
-    Phase1Suite suite = ke == null ? Phase1Proposals.choose(c.isakmpPolicies().values(), offered)
-        : Phase1Proposals.choose(c.isakmpPolicies().values(), offered, g -> {
-          DiffieHellman.Group group = DiffieHellman.Group.of(g);
-          return group != null && group.publicLength() == ke.data().length;
-        });
-    if (suite == null || suite.group() == null) {
-      LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: {} from {} refused: no 'crypto isakmp policy' with pre-share matches its offer ({})",
-          mode, text(remote), Phase1Proposals.describe(offered));
-      counters.count("no-proposal-chosen");
-      sendNotify(local, remote, hd.initiatorCookie(), 0, Notifications.NO_PROPOSAL_CHOSEN);
-      return;
-    }
-    long rcookie;
-    do {
-      rcookie = random.nextLong();
-    } while (rcookie == 0 || sas.containsKey(rcookie));
-    IkeSa sa = new IkeSa(hd.initiatorCookie(), rcookie, nextConnId++, remote, local, scheduler.nowMillis());
-    sa.suite = suite;
-    sa.saBody = ps.body(ps.indexOf(Payload.SA));
-    List<Payload> reply = new ArrayList<>();
-    reply.add(new Payload.Sa(offered.doi(), offered.situation(), List.of(suite.chosen())));
-    for (Payload.VendorId v : ps.all(Payload.VendorId.class)) {
-      VendorIds.Kind k = VendorIds.kind(v.data());
-      if (k == VendorIds.Kind.NAT_T_RFC) {
-        sa.natDType = Payload.NAT_D;
-        sa.natOaType = Payload.NAT_OA;
-      } else if (k == VendorIds.Kind.NAT_T_DRAFT && sa.natDType == 0) {
-        sa.natDType = Payload.NAT_D_DRAFT;
-        sa.natOaType = Payload.NAT_OA_DRAFT;
-      } else if (k == VendorIds.Kind.DPD) {
-        sa.dpdSupported = true;
-      }
-    }
-    sa.natTSupported = sa.natDType != 0;
-    if (sa.natTSupported) {
-      reply.add(new Payload.VendorId(sa.natDType == Payload.NAT_D ? VendorIds.NAT_T_RFC : VendorIds.NAT_T_DRAFT_02N));
-    }
-    reply.add(new Payload.VendorId(VendorIds.DPD));
-    byte[] second;
-    if (aggressive) {
-      sa.state = IkeSa.State.AM_SENT;
-      second = AggressiveMode.message2(this, sa, ps, reply);
-      if (second == null) {
-        return;
-      }
-    } else {
-      second = IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply);
-    }
-    sas.put(rcookie, sa);
-    halfOpen.put(key, sa);
-    answer(sa, data, second);
-    // A half-open SA that does not finish phase 1 in time is forgotten (IOS: 60 s).
-    scheduler.schedule(60_000, () -> {
-      halfOpen.remove(key, sa);
-      if (sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
-        LOG.info("%CRYPTO-6-IKMP_NOT_COMPLETED: {} with {} did not complete in 60 s (state {}): removed", mode, sa.describe(), sa.state);
-        delete(sa, false, mode + " timed out");
-      }
-    });
   }
 
   private void onMainMode(IkeSa sa, InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
@@ -211,7 +151,9 @@ public final class IkeResponder {
       return;
     }
     if (sa.state == IkeSa.State.MM_SA_SENT && !hd.encrypted()) {
-      onMainMode3(sa, remote, hd, data);
+      MainModeKeyExchange.onMessage3(this, sa, remote, hd, data);
+    } else if (sa.state == IkeSa.State.MM_KE_COMPUTING) {
+      counters.count("busy");
     } else if (sa.state == IkeSa.State.MM_KE_SENT && hd.encrypted()) {
       sa.peer = remote;
       sa.local = local;
@@ -220,50 +162,6 @@ public final class IkeResponder {
       counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: unexpected Main Mode message from " + text(remote) + " in state "
           + sa.state);
     }
-  }
-
-  private void onMainMode3(IkeSa sa, InetSocketAddress remote, Header hd, byte[] data) {
-    Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
-    if (!p.ok()) {
-      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 3 from " + text(remote) + ": " + p.error());
-      return;
-    }
-    Payloads ps = p.value();
-    Payload.KeyExchange ke = ps.first(Payload.KeyExchange.class);
-    Payload.Nonce nonce = ps.first(Payload.Nonce.class);
-    if (ke == null || nonce == null || nonce.data().length < 8 || nonce.data().length > 256) {
-      counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 3 from " + text(remote)
-          + " lacks a KE or a valid nonce (RFC 2409 section 5)");
-      return;
-    }
-    Config c = config.get();
-    Optional<byte[]> psk = PresharedKeys.forAddress(c, Ipv4Address.of(remote.getAddress().getHostAddress()));
-    if (psk.isEmpty()) {
-      counters.drop("no-psk", "%CRYPTO-4-IKMP_NO_PRESHARED_KEY: no pre-shared key for peer " + remote.getAddress().getHostAddress()
-          + " (add 'pre-shared-key address ...' to a crypto keyring or 'crypto isakmp key ... address ...')");
-      delete(sa, false, "no pre-shared key");
-      return;
-    }
-    DiffieHellman dh = new DiffieHellman(sa.suite.group(), random);
-    byte[] gxy = dh.sharedSecret(ke.data());
-    if (gxy == null) {
-      counters.drop("bad-ke", "%CRYPTO-4-IKMP_BAD_MESSAGE: invalid Diffie-Hellman public value from " + text(remote) + " ("
-          + ke.data().length + " bytes for group " + sa.suite.group().number() + ")");
-      return;
-    }
-    sa.dh = dh;
-    sa.gxi = ke.data();
-    sa.gxr = dh.publicValue();
-    sa.ni = nonce.data();
-    sa.nr = new byte[32];
-    random.nextBytes(sa.nr);
-    sa.deriveKeys(psk.get(), gxy);
-    List<Payload> reply = new ArrayList<>(List.of(new Payload.KeyExchange(sa.gxr), new Payload.Nonce(sa.nr)));
-    if (NatT.detect(sa, ps.all(Payload.NatD.class), remote)) {
-      reply.addAll(NatT.ours(sa, remote));
-    }
-    sa.state = IkeSa.State.MM_KE_SENT;
-    answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
   }
 
   /** Sends {@code reply} for request {@code request} and remembers both for retransmissions. */
@@ -292,7 +190,10 @@ public final class IkeResponder {
 
   /** Main Mode done: index the SA and start its lifetime and dead-peer detection. */
   void established(IkeSa sa) {
-    halfOpen.values().remove(sa);
+    closeHalfOpen(sa);
+    if (sa.admittedFrom != null) {
+      admission.establishedAt(sa.admittedFrom);
+    }
     sa.state = IkeSa.State.ESTABLISHED;
     sa.establishedMillis = scheduler.nowMillis();
     sa.expiresMillis = sa.establishedMillis + sa.suite.lifetimeSeconds() * 1000;
@@ -312,12 +213,16 @@ public final class IkeResponder {
     if (sa.state == IkeSa.State.DELETED) {
       return;
     }
-    if (notifyPeer && sa.state == IkeSa.State.ESTABLISHED) {
+    boolean wasEstablished = sa.state == IkeSa.State.ESTABLISHED;
+    if (notifyPeer && wasEstablished) {
       informational.sendDelete(sa);
     }
     sa.state = IkeSa.State.DELETED;
     sas.remove(sa.rcookie);
-    halfOpen.values().remove(sa);
+    closeHalfOpen(sa);
+    if (wasEstablished && sa.admittedFrom != null) {
+      admission.establishedGone(sa.admittedFrom);
+    }
     if (sa.establishedMillis > 0) {
       LOG.info("%CRYPTO-6-IKMP_SA_DELETED: ISAKMP SA with {} (conn-id {}) deleted: {}", sa.describe(), sa.connId, reason);
     }
@@ -361,13 +266,7 @@ public final class IkeResponder {
     long now = scheduler.nowMillis();
     List<IkeSaView> out = new ArrayList<>();
     for (IkeSa s : sas.values()) {
-      String state = switch (s.state) {
-        case MM_SA_SENT -> "MM_SA_SETUP";
-        case MM_KE_SENT -> "MM_KEY_EXCH";
-        case AM_SENT -> "AG_INIT_EXCH";
-        case ESTABLISHED -> "QM_IDLE";
-        case DELETED -> "MM_NO_STATE";
-      };
+      String state = s.iosState();
       long remaining = s.state == IkeSa.State.ESTABLISHED ? Math.max(0, (s.expiresMillis - now) / 1000) : 0;
       out.add(new IkeSaView(s.connId, s.local, s.peer, state, s.suite, remaining, s.dpdSupported, s.natT(), s.peerIdentity));
     }
@@ -436,6 +335,16 @@ public final class IkeResponder {
       }
     }
     return n;
+  }
+
+  public AdmissionView admission() {
+    return new AdmissionView(sas.size(), admission.negotiating(), admission.accepted, admission.rejectedInNegotiation,
+        admission.rejectedPerAddress, admission.rejectedSaLimit);
+  }
+
+  /** {@code clear crypto call admission statistics}. */
+  public void clearAdmissionStatistics() {
+    admission.clearStatistics();
   }
 
   /** Event counters (drops, refusals, retransmissions) for {@code show crypto isakmp sa detail}. */

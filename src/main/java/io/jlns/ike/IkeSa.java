@@ -1,6 +1,5 @@
 package io.jlns.ike;
 
-import io.jlns.crypto.DiffieHellman;
 import io.jlns.ike.message.Decoding;
 import io.jlns.ike.message.IsakmpCodec;
 import io.jlns.ike.message.Payload;
@@ -16,6 +15,8 @@ final class IkeSa {
   /** Phase 1 states as responder (RFC 2409 section 5: Main Mode messages 2, 4 and 6, Aggressive Mode message 2, are ours). */
   enum State {
     MM_SA_SENT,
+    /** Message 3 taken; its Diffie-Hellman is being computed off the loop. */
+    MM_KE_COMPUTING,
     MM_KE_SENT,
     AM_SENT,
     ESTABLISHED,
@@ -42,7 +43,6 @@ final class IkeSa {
   byte[] saBody;
   /** Aggressive Mode: the body of the initiator's ID payload, for HASH_I. */
   byte[] idiBody;
-  DiffieHellman dh;
   byte[] gxi;
   byte[] gxr;
   byte[] ni;
@@ -54,6 +54,9 @@ final class IkeSa {
   /** The CBC IV of Main Mode; after message 6, the last block of phase 1 (RFC 2409 appendix B). */
   byte[] iv;
   String peerIdentity = "";
+  /** The key of the half-open table while in negotiation; the address admission counted it for. */
+  IkeResponder.HalfOpenKey halfOpenKey;
+  java.net.InetAddress admittedFrom;
   long establishedMillis;
   long expiresMillis;
   /** Last inbound message digest and our reply to it, to answer a retransmission (RFC 2408 section 5.1). */
@@ -130,18 +133,33 @@ final class IkeSa {
         io.jlns.ike.message.Header.FLAG_ENCRYPTION | (commit ? io.jlns.ike.message.Header.FLAG_COMMIT : 0), messageId, cipher);
   }
 
+  /** What Main Mode derives once both public values and nonces are known (RFC 2409 section 5, appendix B). */
+  record Phase1Keys(byte[] skeyid, byte[] skeyidD, byte[] skeyidA, byte[] encKey, byte[] iv) {}
+
   /**
    * SKEYID for pre-shared keys and its three derivations (RFC 2409 section 5), the encryption key
-   * and the first phase 1 IV (appendix B), once the nonces and both public values are known.
+   * and the first phase 1 IV (appendix B). Touches no SA: it may run off the loop.
    */
-  void deriveKeys(byte[] psk, byte[] gxy) {
+  static Phase1Keys phase1Keys(Phase1Suite suite, byte[] psk, byte[] ni, byte[] nr, byte[] gxy, long icookie, long rcookie,
+      byte[] gxi, byte[] gxr) {
     io.jlns.crypto.HashAlgorithm prf = suite.hash();
-    skeyid = Keys.skeyidPsk(prf, psk, ni, nr);
-    byte[][] d = Keys.derive(prf, skeyid, gxy, icky(), rcky());
-    skeyidD = d[0];
-    skeyidA = d[1];
-    encKey = Keys.encryptionKey(prf, d[2], suite.keyLength());
-    iv = Keys.phase1Iv(prf, gxi, gxr, blockSize());
+    byte[] skeyid = Keys.skeyidPsk(prf, psk, ni, nr);
+    byte[][] d = Keys.derive(prf, skeyid, gxy, Keys.int64(icookie), Keys.int64(rcookie));
+    return new Phase1Keys(skeyid, d[0], d[1], Keys.encryptionKey(prf, d[2], suite.keyLength()),
+        Keys.phase1Iv(prf, gxi, gxr, suite.cipher().blockSize()));
+  }
+
+  void keys(Phase1Keys k) {
+    skeyid = k.skeyid();
+    skeyidD = k.skeyidD();
+    skeyidA = k.skeyidA();
+    encKey = k.encKey();
+    iv = k.iv();
+  }
+
+  /** As {@link #phase1Keys}, into this SA (its nonces and public values already set). */
+  void deriveKeys(byte[] psk, byte[] gxy) {
+    keys(phase1Keys(suite, psk, ni, nr, gxy, icookie, rcookie, gxi, gxr));
   }
 
   /** HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b) (RFC 2409 section 5). */
@@ -166,6 +184,17 @@ final class IkeSa {
 
   byte[] rcky() {
     return Keys.int64(rcookie);
+  }
+
+  /** The state as IOS names it in {@code show crypto isakmp sa}. */
+  String iosState() {
+    return switch (state) {
+      case MM_SA_SENT -> "MM_SA_SETUP";
+      case MM_KE_COMPUTING, MM_KE_SENT -> "MM_KEY_EXCH";
+      case AM_SENT -> "AG_INIT_EXCH";
+      case ESTABLISHED -> "QM_IDLE";
+      case DELETED -> "MM_NO_STATE";
+    };
   }
 
   String describe() {

@@ -15,7 +15,9 @@ import java.util.Locale;
 public final class LoadGen {
   static final String USAGE = """
       usage: jlns loadgen [options] SERVER
-        --scenario connect|hold|throughput|churn   (default connect)
+        --scenario connect|hold|throughput|churn|flood   (default connect)
+                             flood: forged Main Mode message 1s from --clients ports, and a message 3
+                             with a random public value for every message 2 (needs no key or user)
         --clients N          clients (default 10)
         --rate R             connects started per second (default: as fast as they come)
         --concurrency C      clients connecting at once when no --rate (default 50)
@@ -69,6 +71,10 @@ public final class LoadGen {
     }
     Options o = Options.parse(args);
     Fleet.Settings s = o.settings();
+    if (s.scenario().equals("flood")) {
+      new Flood(s).run(out);
+      return 0;
+    }
     Fleet fleet = new Fleet(s);
     boolean tty = System.console() != null;
     Report report = new Report(fleet, s);
@@ -146,8 +152,8 @@ public final class LoadGen {
         String v = args[++i];
         switch (a) {
           case "--scenario" -> scenario = switch (v) {
-            case "connect", "hold", "throughput", "churn" -> v;
-            default -> throw new IllegalArgumentException("--scenario: connect, hold, throughput or churn");
+            case "connect", "hold", "throughput", "churn", "flood" -> v;
+            default -> throw new IllegalArgumentException("--scenario: connect, hold, throughput, churn or flood");
           };
           case "--clients" -> clients = positive(a, v);
           case "--rate" -> rate = Double.parseDouble(v);
@@ -191,6 +197,12 @@ public final class LoadGen {
       if (server == null) {
         throw new IllegalArgumentException("SERVER missing");
       }
+      boolean flood = scenario.equals("flood");
+      if (flood) {
+        psk = psk == null ? "" : psk;
+        user = user == null ? "-" : user;
+        password = password == null ? "-" : password;
+      }
       if (psk == null) {
         throw new IllegalArgumentException("--psk (or JLNS_PSK) missing");
       }
@@ -212,6 +224,7 @@ public final class LoadGen {
         case "hold" -> 60;
         case "throughput" -> 10;
         case "churn" -> 5;
+        case "flood" -> 10;
         default -> 0;
       };
       int rpps = pps != null ? pps : scenario.equals("hold") ? 1 : 0;

@@ -61,6 +61,8 @@ final class IpsecRuntime implements AutoCloseable {
   private final Map<InetAddress, Channel> natTChannels = new HashMap<>();
   private final Drops drops = new Drops(LOG);
   private final PlainEsp plain;
+  final CryptoWorkers workers = new CryptoWorkers(Math.max(1, Integer.getInteger("jlns.crypto.threads",
+      Runtime.getRuntime().availableProcessors())));
   private final byte[] scratch = new byte[65536];
   private ByteBuf scratchBuf = Unpooled.wrappedBuffer(scratch);
   private final int[] result = new int[2];
@@ -78,7 +80,8 @@ final class IpsecRuntime implements AutoCloseable {
       bind(a, natTPort, natTChannels, true);
     }
     this.plain = new PlainEsp(addresses, loop, drops, this::onPlainEsp);
-    this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke, new EspSas(table, demux, plain, l2tp, random));
+    this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke, new EspSas(table, demux, plain, l2tp, random),
+        workers.on(loop));
     loop.execute(() -> scheduler.schedule(1000, this::natKeepalives));
     l2tp.onTunnelClosed(this::tunnelClosed);
   }
@@ -389,6 +392,10 @@ final class IpsecRuntime implements AutoCloseable {
     drops.drop(counter, line);
   }
 
+  Config running() {
+    return running.get();
+  }
+
   List<EspSa> sas() {
     return new ArrayList<>(table.all());
   }
@@ -398,5 +405,6 @@ final class IpsecRuntime implements AutoCloseable {
     ikeChannels.values().forEach(Channel::close);
     natTChannels.values().forEach(Channel::close);
     plain.close();
+    workers.close();
   }
 }

@@ -85,4 +85,24 @@ final class IpsecSnapshot implements IpsecView {
   public int clearIsakmp(Integer connId) {
     return loop.onLoop(() -> rt.ike.clearIkeSas(connId));
   }
+
+  @Override
+  public CallAdmission callAdmission() {
+    io.jlns.config.CallAdmission limits = rt.running().callAdmission();
+    CryptoWorkers.Stats w = rt.workers.stats();
+    return loop.onLoop(() -> {
+      var a = rt.ike.admission();
+      return new CallAdmission(limits.sa(), limits.inNegotiation(), limits.perAddress(), a.total(), a.negotiating(), a.accepted(),
+          a.rejectedInNegotiation(), a.rejectedPerAddress(), a.rejectedSaLimit(), w.threads(), w.queued(), w.capacity(), w.done(),
+          w.dropped());
+    });
+  }
+
+  @Override
+  public void clearCallAdmission() {
+    loop.onLoop(() -> {
+      rt.ike.clearAdmissionStatistics();
+      return null;
+    });
+  }
 }

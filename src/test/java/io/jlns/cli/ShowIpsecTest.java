@@ -29,6 +29,16 @@ class ShowIpsecTest {
     }
 
     @Override
+    public CallAdmission callAdmission() {
+      return new CallAdmission(0, 1000, 250, 12, 2, 4011, 0, 3999, 0, 2, 1, 1024, 250, 0);
+    }
+
+    @Override
+    public void clearCallAdmission() {
+      cleared.add("call admission");
+    }
+
+    @Override
     public int clearIpsec(String peer) {
       cleared.add("sa " + peer);
       return 1;
@@ -52,6 +62,19 @@ class ShowIpsecTest {
   private String run(String line) {
     cli.execute("enable");
     return cli.execute(line).output();
+  }
+
+  @Test
+  void callAdmissionStatisticsShowTheLimitsAndWhichOneRefused() {
+    String out = run("show crypto call admission statistics");
+    assertThat(out).contains("Crypto Call Admission Control Statistics",
+        "Max IKE SAs:                0 Max in nego:      1000 per address:     250",
+        "Total IKE SA Count:        12 active:             10 negotiating:       2",
+        "Incoming IKE Requests:   8010 accepted:         4011 rejected:       3999",
+        "Rejected IKE Requests:   3999 in-nego limit:       0 per address:    3999 SA limit: 0",
+        "DH workers:                 2 queued:       1/1024   computed:        250 queue full: 0");
+    run("clear crypto call admission statistics");
+    assertThat(cleared).containsExactly("call admission");
   }
 
   @Test

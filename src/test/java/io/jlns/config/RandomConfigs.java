@@ -83,6 +83,9 @@ final class RandomConfigs {
     }
     d.natKeepalive = r.nextBoolean() ? 0 : 5 + r.nextInt(3596);
     d.aggressiveMode = r.nextInt(4) == 0;
+    if (r.nextInt(3) == 0) {
+      d.callAdmission = new CallAdmission(10 + r.nextInt(5000), 1 + r.nextInt(500), r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(99999));
+    }
     d.saLifetimeSeconds = r.nextBoolean() ? Config.DEFAULT_SA_SECONDS : 120 + r.nextInt(86281);
     d.saLifetimeKilobytes = r.nextBoolean() ? Config.DEFAULT_SA_KILOBYTES : 2560 + r.nextLong(4294964736L);
     d.replayWindow = pick(List.of(64, 128, 256, 512, 1024));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The IKEv1 responder against an in-process initiator behind a simulated NAT, with an injected clock. */
 class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
-  private static final String CONFIG = """
+  static final String CONFIG = """
       crypto keyring L2TP
        pre-shared-key address 0.0.0.0 0.0.0.0 key test-psk
       crypto isakmp policy 1
@@ -343,7 +343,7 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
     assertThat(responder.ikeSas()).singleElement().extracting(IkeResponder.IkeSaView::state).isEqualTo("QM_IDLE");
   }
 
-  private static Config load(String text) {
+  static Config load(String text) {
     ConfigLoader.Loaded l = new ConfigLoader(new ConfigGrammar(), new SecretHasher(new SplittableRandom(1))).load(text);
     if (!l.ok()) {
       throw new AssertionError(l.diagnostics());

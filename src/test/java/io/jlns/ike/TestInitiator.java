@@ -74,9 +74,14 @@ final class TestInitiator {
   }
 
   TestInitiator(Harness h, int publicPort, String privateAddress, String psk) {
+    this(h, "198.51.100.2", publicPort, privateAddress, psk);
+  }
+
+  /** An initiator whose NAT's public address is {@code publicAddress}. */
+  TestInitiator(Harness h, String publicAddress, int publicPort, String privateAddress, String psk) {
     this.h = h;
-    this.public500 = new InetSocketAddress(addr("198.51.100.2"), publicPort);
-    this.public4500 = new InetSocketAddress(addr("198.51.100.2"), publicPort + 1);
+    this.public500 = new InetSocketAddress(addr(publicAddress), publicPort);
+    this.public4500 = new InetSocketAddress(addr(publicAddress), publicPort + 1);
     this.privateAddress = addr(privateAddress).getAddress();
     this.psk = psk.getBytes(StandardCharsets.UTF_8);
   }

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# IKE flood against jlns while established clients pass traffic: the established clients' RTT and
+# loss with and without the flood, how many new clients still connect during it, and the server's
+# memory after it. jlns runs in a network namespace of its own (standard ports 500/4500); every
+# client, the flood included, is a `jlns loadgen` on that namespace's loopback. Writes
+# bench/results/flood-*.json|txt and the "IKE flood" section of BENCHMARKS.md.
+#
+#   bench/flood-bench.sh                        # 1,000 held clients, 60 s of flood
+#   HOLD=200 FLOOD_SECONDS=20 bench/flood-bench.sh   # a shorter one
+#
+# The flood: from 64 UDP ports of one address, Main Mode message 1s as fast as one loadgen thread
+# sends them, and a message 3 with a random public value for each message 2 (each costs the
+# responder a Diffie-Hellman). A second run floods from 254 addresses at once, which fills the
+# global in-negotiation limit rather than one address's. Needs root (namespaces). Bounded: every
+# loadgen run has --max-time, the flood --duration.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HOLD=${HOLD:-1000}
+PPS=${PPS:-5}
+FLOOD_SECONDS=${FLOOD_SECONDS:-60}
+NEW=${NEW:-100}
+out=bench/results
+mkdir -p "$out"
+[ "$(id -u)" = 0 ] || { echo "flood-bench: needs root (network namespaces)"; exit 2; }
+[ -f target/jlns.jar ] || mvn -q -B -DskipTests package
+ulimit -n "$(ulimit -Hn)"
+ns=lgb-flood
+tmp=$(mktemp -d)
+cleanup() {
+  ip netns pids $ns 2>/dev/null | xargs -r kill 2>/dev/null || true
+  sleep 1
+  ip netns del $ns 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+sed -e 's/key change-this-psk/key bench-psk/' \
+    -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
+    -e 's/^ip local pool POOL 20.0.0.100 20.0.0.110$/ip local pool POOL 20.0.0.100 20.0.0.110\nip local pool POOL 20.1.0.0 20.1.255.255/' \
+    examples/seed-lns.cfg > "$tmp/lns.cfg"
+ip netns add $ns; ip -n $ns link set lo up
+ip netns exec $ns java ${JLNS_JAVA_OPTS:-} -jar target/jlns.jar run --config "$tmp/lns.cfg" --socket "$tmp/jlns.sock" \
+  > "$tmp/jlns.log" 2>&1 &
+for _ in $(seq 1 100); do [ -S "$tmp/jlns.sock" ] && break; sleep 0.1; done
+pid=$(ip netns pids $ns | head -1)
+cli() { java -jar target/jlns.jar exec --socket "$tmp/jlns.sock" enable "$@"; }
+lg() { ip netns exec $ns ./jlns loadgen --psk bench-psk --user alice --password alicepw --profile linux \
+  --ike 3des-sha1-modp1024 --esp 3des-sha1 "$@" 127.0.0.1; }
+heap_kb() { jcmd "$pid" GC.run > /dev/null 2>&1; jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {gsub("K","",$6); print $6}'; }
+rss_kb() { awk '/^VmRSS/ {print $2}' /proc/$pid/status; }
+
+# Warm-up (not reported): the JIT compiles the connect and traffic paths.
+lg --clients 100 --concurrency 100 --scenario throughput --window 4 --duration 5 --source 127.0.0.2 --max-time 120 \
+  > "$out/flood-warmup.txt" 2>&1 || true
+sleep 5
+heap0=$(heap_kb); rss0=$(rss_kb)
+
+# quiet: HOLD clients, PPS echoes a second each, no flood.
+lg --scenario hold --clients "$HOLD" --concurrency 100 --pps "$PPS" --duration "$FLOOD_SECONDS" --source 127.0.0.3 \
+  --timeout 120 --max-time 600 --json "$out/flood-quiet.json" > "$out/flood-quiet.txt" 2>&1 || true
+sleep 5
+
+# flood: the same, with the flood running through the whole hold, and NEW clients arriving during it.
+flood_run() { # TAG FLOOD-SOURCES HELD-SOURCE NEW-SOURCE
+  local tag=$1 fsrc=$2 hsrc=$3 nsrc=$4
+  rm -f "$tmp/ready"
+  cli 'clear crypto call admission statistics' > /dev/null
+  lg --scenario hold --clients "$HOLD" --concurrency 100 --pps "$PPS" --duration "$FLOOD_SECONDS" --source "$hsrc" \
+    --timeout 120 --max-time 600 --ready-file "$tmp/ready" --json "$out/flood-$tag.json" > "$out/flood-$tag.txt" 2>&1 &
+  local held=$!
+  for _ in $(seq 1 1200); do [ -f "$tmp/ready" ] && break; sleep 0.1; done
+  ip netns exec $ns ./jlns loadgen --scenario flood --clients 64 --threads 1 --source "$fsrc" --profile windows \
+    --duration "$((FLOOD_SECONDS + 5))" --max-time "$((FLOOD_SECONDS + 30))" 127.0.0.1 > "$out/flood-$tag-attack.txt" 2>&1 &
+  local flood=$!
+  sleep 5
+  # New clients during the flood: behind the held clients' NAT (an office already connected), and
+  # from an address never seen before.
+  lg --scenario connect --clients "$NEW" --rate 5 --source "$hsrc" --timeout 60 --max-time "$((FLOOD_SECONDS + 60))" \
+    --json "$out/flood-$tag-office.json" > "$out/flood-$tag-office.txt" 2>&1 &
+  local office=$!
+  lg --scenario connect --clients "$NEW" --rate 5 --source "$nsrc" --timeout 60 --max-time "$((FLOOD_SECONDS + 60))" \
+    --json "$out/flood-$tag-new.json" > "$out/flood-$tag-new.txt" 2>&1 || true
+  wait $office || true
+  wait $held || true
+  wait $flood || true
+  cli 'show crypto call admission statistics' > "$out/flood-$tag-cac.txt"
+  sleep 35  # the flood's half-open SAs expire (30 s)
+  echo "$(heap_kb) $(rss_kb) $(wc -l < "$tmp/jlns.log")" > "$tmp/mem-$tag"
+}
+flood_run ports 127.0.0.200 127.0.0.4 127.0.0.5
+flood_run addresses 127.0.1.1-127.0.1.254 127.0.0.6 127.0.0.7
+
+python3 - "$out" "$HOLD" "$PPS" "$FLOOD_SECONDS" "$NEW" "$heap0" "$rss0" "$(cat "$tmp/mem-ports")" "$(cat "$tmp/mem-addresses")" <<'PY'
+import json, re, sys
+out, hold, pps, secs, new, heap0, rss0, mp, ma = sys.argv[1:]
+def j(n):
+    return json.load(open(f"{out}/flood-{n}.json"))
+def attack(tag):
+    t = open(f"{out}/flood-{tag}-attack.txt").read()
+    m = re.search(r"MM1 sent ([\d,]+) \(([\d,]+)/s\), MM2 received ([\d,]+), MM3 sent ([\d,]+),", t)
+    return m.groups() if m else ("?", "?", "?", "?")
+q, p, a = j("quiet"), j("ports"), j("addresses")
+np_, na = j("ports-new"), j("addresses-new")
+op, oa = j("ports-office"), j("addresses-office")
+def row(name, d):
+    return f"| {name} | {d['connected']} | {d['dropped']} | {d['loss_percent']:.2f} % | {d['rtt_ms_p50']:.2f} | {d['rtt_ms_p99']:.2f} |"
+ap, aa = attack("ports"), attack("addresses")
+hp, rp, lp = mp.split(); ha, ra, la = ma.split()
+lines = [
+  f"{hold} clients hold, {pps} echoes a second each (Loopback0), for {secs} s; during the flood runs, {new} new clients",
+  f"try to connect at 5 a second. jlns with its defaults (in-negotiation 1,000, per address 250, DH on 2 workers).",
+  "",
+  "| held clients | connected | dropped | echo loss | RTT p50 ms | RTT p99 ms |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  row("quiet (no flood)", q),
+  row("flood from 64 ports of one address", p),
+  row("flood from 254 addresses", a),
+  "",
+  "| flood | MM1 sent | MM1/s | MM2 answered | MM3 (DH forced) | new clients connected: behind the held clients' NAT | from a new address | heap after (KiB) | RSS after (KiB) |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  f"| 64 ports, one address | {ap[0]} | {ap[1]} | {ap[2]} | {ap[3]} | {op['connected']}/{new} | {np_['connected']}/{new} | {hp} | {rp} |",
+  f"| 254 addresses | {aa[0]} | {aa[1]} | {aa[2]} | {aa[3]} | {oa['connected']}/{new} | {na['connected']}/{new} | {ha} | {ra} |",
+  "",
+  f"Heap after warm-up, before the runs: {heap0} KiB (RSS {rss0} KiB); heap is measured after a full GC (`jcmd GC.run`),",
+  "once the flood's half-open SAs have expired. `show crypto call admission statistics` after each flood:",
+  "", "```", open(f"{out}/flood-ports-cac.txt").read().strip(), "```", "", "```", open(f"{out}/flood-addresses-cac.txt").read().strip(), "```",
+]
+body = "\n".join(lines)
+path = "BENCHMARKS.md"
+text = open(path).read()
+start, end = "<!-- flood-bench -->", "<!-- /flood-bench -->"
+section = f"{start}\n{body}\n{end}"
+if start in text:
+    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: section, text, flags=re.S)
+else:
+    text += "\n## IKE flood (bench/flood-bench.sh)\n\n" + section + "\n"
+open(path, "w").write(text)
+print(body)
+PY

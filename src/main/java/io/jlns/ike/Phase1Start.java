@@ -1,0 +1,119 @@
+package io.jlns.ike;
+
+import io.jlns.config.Config;
+import io.jlns.crypto.DiffieHellman;
+import io.jlns.ike.message.Decoding;
+import io.jlns.ike.message.Header;
+import io.jlns.ike.message.IsakmpCodec;
+import io.jlns.ike.message.Payload;
+import io.jlns.ike.message.Payloads;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first message of phase 1 (Main Mode, or Aggressive Mode when allowed): admission control,
+ * the proposal chosen from the responder's policies (RFC 2409 section 5), the NAT-T and DPD
+ * vendor IDs (RFC 3947, RFC 3706), and the half-open SA that expires if phase 1 does not finish.
+ */
+final class Phase1Start {
+  private Phase1Start() {}
+
+  /** Main Mode message 1, or Aggressive Mode message 1 (allowed by configuration). */
+  static void onMessage1(IkeResponder r, InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
+    boolean aggressive = hd.exchange() == Header.AGGRESSIVE;
+    String mode = aggressive ? "Aggressive Mode" : "Main Mode";
+    IkeResponder.HalfOpenKey key = new IkeResponder.HalfOpenKey(hd.initiatorCookie(), remote);
+    IkeSa existing = r.halfOpen.get(key);
+    if (existing != null) {
+      r.retransmit(existing, data);
+      return;
+    }
+    Admission.Refusal no = r.admission.admit(remote.getAddress(), r.sas.size(), r.config.get().callAdmission());
+    if (no != null) {
+      // Dropped unanswered, as IOS does: a real client retransmits, a flood costs a lookup.
+      if (r.counters.loud(no.counter)) {
+        r.counters.log(no.counter, "%CRYPTO-4-IKE_CAC_DROP: new " + mode + " from " + IkeResponder.text(remote) + " refused: "
+            + String.format(no.why, r.admission.count(no, remote.getAddress(), r.sas.size())));
+      }
+      return;
+    }
+    Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
+    if (!p.ok() || p.value().first(Payload.Sa.class) == null) {
+      r.counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: " + mode + " message 1 from " + IkeResponder.text(remote) + ": "
+          + (p.ok() ? "no SA payload" : p.error()));
+      return;
+    }
+    Payloads ps = p.value();
+    Payload.Sa offered = ps.first(Payload.Sa.class);
+    Config c = r.config.get();
+    Payload.KeyExchange ke = aggressive ? ps.first(Payload.KeyExchange.class) : null;
+    Phase1Suite suite = ke == null ? Phase1Proposals.choose(c.isakmpPolicies().values(), offered)
+        : Phase1Proposals.choose(c.isakmpPolicies().values(), offered, g -> {
+          DiffieHellman.Group group = DiffieHellman.Group.of(g);
+          return group != null && group.publicLength() == ke.data().length;
+        });
+    if (suite == null || suite.group() == null) {
+      if (r.counters.loud("no-proposal-chosen")) {
+        r.counters.log("no-proposal-chosen", "%CRYPTO-6-IKMP_MODE_FAILURE: " + mode + " from " + IkeResponder.text(remote)
+            + " refused: no 'crypto isakmp policy' with pre-share matches its offer (" + Phase1Proposals.describe(offered) + ")");
+      }
+      r.sendNotify(local, remote, hd.initiatorCookie(), 0, Notifications.NO_PROPOSAL_CHOSEN);
+      return;
+    }
+    long rcookie;
+    do {
+      rcookie = r.random.nextLong();
+    } while (rcookie == 0 || r.sas.containsKey(rcookie));
+    IkeSa sa = new IkeSa(hd.initiatorCookie(), rcookie, r.nextConnId++, remote, local, r.scheduler.nowMillis());
+    sa.suite = suite;
+    sa.saBody = ps.body(ps.indexOf(Payload.SA));
+    List<Payload> reply = new ArrayList<>();
+    reply.add(new Payload.Sa(offered.doi(), offered.situation(), List.of(suite.chosen())));
+    for (Payload.VendorId v : ps.all(Payload.VendorId.class)) {
+      VendorIds.Kind k = VendorIds.kind(v.data());
+      if (k == VendorIds.Kind.NAT_T_RFC) {
+        sa.natDType = Payload.NAT_D;
+        sa.natOaType = Payload.NAT_OA;
+      } else if (k == VendorIds.Kind.NAT_T_DRAFT && sa.natDType == 0) {
+        sa.natDType = Payload.NAT_D_DRAFT;
+        sa.natOaType = Payload.NAT_OA_DRAFT;
+      } else if (k == VendorIds.Kind.DPD) {
+        sa.dpdSupported = true;
+      }
+    }
+    sa.natTSupported = sa.natDType != 0;
+    if (sa.natTSupported) {
+      reply.add(new Payload.VendorId(sa.natDType == Payload.NAT_D ? VendorIds.NAT_T_RFC : VendorIds.NAT_T_DRAFT_02N));
+    }
+    reply.add(new Payload.VendorId(VendorIds.DPD));
+    byte[] second;
+    if (aggressive) {
+      sa.state = IkeSa.State.AM_SENT;
+      second = AggressiveMode.message2(r, sa, ps, reply);
+      if (second == null) {
+        return;
+      }
+    } else {
+      second = IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply);
+    }
+    r.sas.put(rcookie, sa);
+    r.halfOpen.put(key, sa);
+    sa.halfOpenKey = key;
+    sa.admittedFrom = remote.getAddress();
+    r.admission.opened(sa.admittedFrom);
+    r.answer(sa, data, second);
+    // Phase 1 takes a real client well under a second; IkeResponder.HALF_OPEN_MILLIS leaves room for its
+    // retransmissions (strongSwan's half-open timeout is the same 30 s), then the slot is free again.
+    r.scheduler.schedule(IkeResponder.HALF_OPEN_MILLIS, () -> {
+      if (sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
+        if (r.counters.loud("not-completed")) {
+          r.counters.log("not-completed", "%CRYPTO-6-IKMP_NOT_COMPLETED: " + mode + " with " + sa.describe() + " did not complete in "
+              + IkeResponder.HALF_OPEN_MILLIS / 1000 + " s (state " + sa.state + "): removed");
+        }
+        r.delete(sa, false, mode + " timed out");
+      }
+    });
+  }
+
+}
