@@ -17,6 +17,12 @@ import java.util.function.Supplier;
 public final class LocalPools implements PppServices.AddressPool {
   private final Supplier<Config> config;
   private final Map<Integer, String> inUse = new HashMap<>();
+  /**
+   * Where each range's search for a free address starts: its lowest address never handed out or
+   * given back since. Allocation stays O(1) on average with 100,000 addresses in use, where a
+   * scan from the bottom each time cost n^2 over a burst of connects.
+   */
+  private final Map<LocalPool.Range, Long> low = new HashMap<>();
 
   public LocalPools(Supplier<Config> config) {
     this.config = config;
@@ -29,12 +35,15 @@ public final class LocalPools implements PppServices.AddressPool {
       return OptionalInt.empty();
     }
     for (LocalPool.Range r : p.ranges()) {
-      for (long a = r.start().unsigned(); a <= r.end().unsigned(); a++) {
+      long from = Math.max(r.start().unsigned(), low.getOrDefault(r, r.start().unsigned()));
+      for (long a = from; a <= r.end().unsigned(); a++) {
         if (!inUse.containsKey((int) a)) {
           inUse.put((int) a, owner);
+          low.put(r, a + 1);
           return OptionalInt.of((int) a);
         }
       }
+      low.put(r, r.end().unsigned() + 1);
     }
     return OptionalInt.empty();
   }
@@ -42,6 +51,8 @@ public final class LocalPools implements PppServices.AddressPool {
   @Override
   public synchronized void release(String pool, int address) {
     inUse.remove(address);
+    long a = address & 0xFFFFFFFFL;
+    low.replaceAll((r, from) -> a >= r.start().unsigned() && a <= r.end().unsigned() && a < from ? a : from);
   }
 
   /** How many addresses of {@code range} are in use, for {@code show ip local pool}. */

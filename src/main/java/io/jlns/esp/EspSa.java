@@ -53,6 +53,9 @@ public final class EspSa {
     this.owner = owner;
   }
 
+  /** The peer address {@link SpiTable} filed this SA under. */
+  java.net.InetAddress indexedAt;
+
   public InetSocketAddress peer() {
     return peer;
   }

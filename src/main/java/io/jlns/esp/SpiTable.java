@@ -1,9 +1,14 @@
 package io.jlns.esp;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The ESP SAs of one event loop: by inbound SPI in O(1) without boxing (open addressing with
@@ -14,7 +19,10 @@ public final class SpiTable {
   private int[] keys = new int[64];
   private EspSa[] values = new EspSa[64];
   private int size;
-  private final List<EspSa> inOrder = new ArrayList<>();
+  /** Every SA in creation order; removal is O(1) (100,000 clients leaving must not cost n^2). */
+  private final Set<EspSa> inOrder = new LinkedHashSet<>();
+  /** The SAs of each peer address, in creation order: what {@link #newestTo} and per-peer scans read. */
+  private final Map<InetAddress, List<EspSa>> byAddress = new HashMap<>();
 
   public void add(EspSa sa) {
     if ((size + 1) * 2 > keys.length) {
@@ -22,6 +30,37 @@ public final class SpiTable {
     }
     put(sa.inboundSpi, sa);
     inOrder.add(sa);
+    index(sa);
+  }
+
+  private void index(EspSa sa) {
+    sa.indexedAt = sa.peer().getAddress();
+    byAddress.computeIfAbsent(sa.indexedAt, a -> new ArrayList<>(2)).add(sa);
+  }
+
+  private void unindex(EspSa sa) {
+    List<EspSa> l = byAddress.get(sa.indexedAt);
+    if (l != null && l.remove(sa) && l.isEmpty()) {
+      byAddress.remove(sa.indexedAt);
+    }
+  }
+
+  /** {@link EspSa#follow}, keeping the SA indexed under its peer's address if that changed. */
+  public boolean follow(EspSa sa, InetSocketAddress from) {
+    if (!sa.follow(from)) {
+      return false;
+    }
+    if (!from.getAddress().equals(sa.indexedAt)) {
+      unindex(sa);
+      index(sa);
+    }
+    return true;
+  }
+
+  /** The SAs whose peer is at {@code address}, oldest first (a copy). */
+  public List<EspSa> toAddress(InetAddress address) {
+    List<EspSa> l = byAddress.get(address);
+    return l == null ? List.of() : List.copyOf(l);
   }
 
   public EspSa remove(int inboundSpi) {
@@ -46,6 +85,7 @@ public final class SpiTable {
           j = (j + 1) & mask;
         }
         inOrder.remove(sa);
+        unindex(sa);
         return sa;
       }
       i = (i + 1) & mask;
@@ -71,9 +111,10 @@ public final class SpiTable {
    * seed's failure, where the newest client behind a NAT takes the replies of the others.
    */
   public EspSa newestTo(InetAddress peer) {
-    for (int i = inOrder.size() - 1; i >= 0; i--) {
-      EspSa sa = inOrder.get(i);
-      if (sa.peer().getAddress().equals(peer) && sa.outboundReady() && !sa.expired()) {
+    List<EspSa> l = byAddress.get(peer);
+    for (int i = l == null ? -1 : l.size() - 1; i >= 0; i--) {
+      EspSa sa = l.get(i);
+      if (sa.outboundReady() && !sa.expired()) {
         return sa;
       }
     }

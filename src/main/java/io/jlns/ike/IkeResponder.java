@@ -59,6 +59,7 @@ public final class IkeResponder {
   final Drops counters;
   final Map<Long, IkeSa> sas = new HashMap<>();
   final Map<Integer, ChildSa> children = new HashMap<>();
+  final PeerIndex peers = new PeerIndex();
   final Offload offload;
   final Map<HalfOpenKey, IkeSa> halfOpen = new HashMap<>();
   final Admission admission = new Admission();
@@ -196,6 +197,7 @@ public final class IkeResponder {
     }
     sa.state = IkeSa.State.ESTABLISHED;
     sa.establishedMillis = scheduler.nowMillis();
+    peers.addIke(sa);
     sa.expiresMillis = sa.establishedMillis + sa.suite.lifetimeSeconds() * 1000;
     int gen = ++sa.timerGeneration;
     scheduler.schedule(sa.suite.lifetimeSeconds() * 1000, () -> {
@@ -219,6 +221,7 @@ public final class IkeResponder {
     }
     sa.state = IkeSa.State.DELETED;
     sas.remove(sa.rcookie);
+    peers.removeIke(sa);
     closeHalfOpen(sa);
     if (wasEstablished && sa.admittedFrom != null) {
       admission.establishedGone(sa.admittedFrom);
@@ -233,6 +236,7 @@ public final class IkeResponder {
     if (children.remove(child.inboundSpi()) == null) {
       return;
     }
+    peers.removeChild(child);
     if (via != null && via.state == IkeSa.State.ESTABLISHED) {
       informational.sendDeleteEsp(via, child.inboundSpi());
     }
@@ -241,13 +245,13 @@ public final class IkeResponder {
 
   /** The established ISAKMP SA for a peer endpoint, newest first, or null. */
   IkeSa established(InetSocketAddress peer) {
-    IkeSa best = null;
-    for (IkeSa s : sas.values()) {
-      if (s.state == IkeSa.State.ESTABLISHED && s.peer.equals(peer) && (best == null || s.establishedMillis > best.establishedMillis)) {
-        best = s;
-      }
-    }
-    return best;
+    return peers.newest(peer);
+  }
+
+  /** Quick Mode completed: the pair is in force. */
+  void addChild(ChildSa child) {
+    children.put(child.inboundSpi(), child);
+    peers.addChild(child);
   }
 
   int allocateSpi() {
@@ -322,19 +326,10 @@ public final class IkeResponder {
   /** Deletes every SA of the peer at this NAT-T endpoint, ESP and ISAKMP, telling it; returns how many ESP pairs. */
   public int deletePeer(InetSocketAddress endpoint, String reason) {
     IkeSa via = established(endpoint);
-    int n = 0;
-    for (ChildSa c : childSas()) {
-      if (c.peer().equals(endpoint)) {
-        deleteChild(c, via, reason);
-        n++;
-      }
-    }
-    for (IkeSa s : new ArrayList<>(sas.values())) {
-      if (s.peer.equals(endpoint)) {
-        delete(s, true, reason);
-      }
-    }
-    return n;
+    List<ChildSa> mine = peers.children(endpoint);
+    mine.forEach(c -> deleteChild(c, via, reason));
+    peers.ikeSas(endpoint).forEach(s -> delete(s, true, reason));
+    return mine.size();
   }
 
   public AdmissionView admission() {

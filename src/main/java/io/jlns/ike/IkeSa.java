@@ -30,6 +30,8 @@ final class IkeSa {
   State state = State.MM_SA_SENT;
   InetSocketAddress peer;
   InetSocketAddress local;
+  /** The endpoint {@link PeerIndex} filed this SA under once established. */
+  InetSocketAddress indexedPeer;
   /** True once the exchange moved to UDP 4500 (RFC 3947 section 4). */
   boolean floated;
   boolean peerBehindNat;

@@ -90,7 +90,12 @@ final class Informational {
       // The peer names its inbound SPI, which is our outbound one (RFC 2408 section 3.15).
       for (byte[] spi : d.spis()) {
         int outbound = Keys.int32be(spi);
-        for (ChildSa c : new ArrayList<>(r.children.values())) {
+        List<ChildSa> candidates = r.peers.children(sa.peer);
+        if (candidates.stream().noneMatch(c -> c.outboundSpi() == outbound)) {
+          // Not under this endpoint (its NAT mapping moved): any pair with that SPI from the address.
+          candidates = new ArrayList<>(r.children.values());
+        }
+        for (ChildSa c : candidates) {
           if (c.outboundSpi() == outbound && c.peer().getAddress().equals(sa.peer.getAddress())) {
             IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_DELETED: ESP SAs inbound spi 0x{} outbound spi 0x{} with {}: Delete from the peer",
                 QuickMode.hex(c.inboundSpi()), QuickMode.hex(outbound), sa.describe());
@@ -151,11 +156,7 @@ final class Informational {
             sa.describe(), DPD_MAX_UNANSWERED);
         InetSocketAddress peer = sa.peer;
         r.delete(sa, false, "dead peer detection");
-        for (ChildSa c : new ArrayList<>(r.children.values())) {
-          if (c.peer().equals(peer)) {
-            r.deleteChild(c, null, "dead peer detection");
-          }
-        }
+        r.peers.children(peer).forEach(c -> r.deleteChild(c, null, "dead peer detection"));
         return;
       }
       sa.dpdOutstanding++;

@@ -82,14 +82,13 @@ final class MainModeAuth {
    * behind the same NAT share the address but not the port.
    */
   static void initialContact(IkeResponder r, IkeSa fresh) {
-    for (IkeSa old : new ArrayList<>(r.sas.values())) {
-      if (old != fresh && old.state == IkeSa.State.ESTABLISHED && old.peer.equals(fresh.peer)
-          && old.peerIdentity.equals(fresh.peerIdentity)) {
+    for (IkeSa old : r.peers.ikeSas(fresh.peer)) {
+      if (old != fresh && old.state == IkeSa.State.ESTABLISHED && old.peerIdentity.equals(fresh.peerIdentity)) {
         r.delete(old, false, "INITIAL-CONTACT from the peer");
       }
     }
-    for (ChildSa c : new ArrayList<>(r.children.values())) {
-      if (c.peer().equals(fresh.peer) && c.createdMillis() < fresh.establishedMillis) {
+    for (ChildSa c : r.peers.children(fresh.peer)) {
+      if (c.createdMillis() < fresh.establishedMillis) {
         r.deleteChild(c, null, "INITIAL-CONTACT from the peer");
       }
     }

@@ -232,7 +232,7 @@ final class QuickMode {
     private void complete(IkeSa sa, QuickMode qm) {
       ChildSa child = qm.child;
       Phase2Suite s = qm.suite;
-      r.children.put(child.inboundSpi(), child);
+      r.addChild(child);
       r.childSas.activate(child.inboundSpi());
       IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_CREATED: ESP SAs with {} (conn-id {}): inbound spi 0x{} outbound spi 0x{}, {}, {}, "
           + "lifetime {} s / {} KB, crypto map {} {}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(child.outboundSpi()),

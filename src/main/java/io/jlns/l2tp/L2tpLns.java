@@ -37,8 +37,18 @@ public final class L2tpLns {
   private final ByteBufAllocator alloc;
   private final Supplier<TunnelSettings> settings;
   private final PppLink.Factory pppFactory;
-  private final Map<Integer, Tunnel> tunnels = new HashMap<>();
+  /**
+   * Tunnels by peer, then by our id: the id has local significance only (RFC 2661 section 3.1), so
+   * a peer's datagram is matched against that peer's few tunnels. Ids stay unique across peers
+   * while the 16-bit space allows (IOS's {@code show vpdn} and {@code clear vpdn tunnel} name
+   * tunnels by id); past ~65,000 tunnels they are unique per peer only.
+   */
+  private final Map<InetSocketAddress, List<Tunnel>> byPeer = new HashMap<>();
   private final Map<String, Tunnel> byPeerTunnel = new HashMap<>();
+  private final int[] idUse = new int[0x10000];
+  private int tunnelCount;
+  /** A peer with this many tunnels gets no more (each costs memory; a LAC needs one). */
+  static final int MAX_TUNNELS_PER_PEER = 1024;
   private final Drops counters = new Drops(LOG);
   private java.util.function.Consumer<InetSocketAddress> closedListener = p -> { };
 
@@ -71,7 +81,7 @@ public final class L2tpLns {
   /** A datagram from {@code from} (the caller keeps ownership of {@code buf}). */
   public void onDatagram(InetSocketAddress from, ByteBuf buf) {
     int base = buf.readerIndex();
-    Decoded d = L2tpCodec.decode(buf, secretFor(buf));
+    Decoded d = L2tpCodec.decode(buf, secretFor(from, buf));
     if (d instanceof Decoded.Malformed bad) {
       if (counters.loud("malformed")) {
         counters.log("malformed", "%VPDN-4-MALFORMED: L2TP datagram from " + describe(from) + " dropped: " + bad.reason());
@@ -79,8 +89,8 @@ public final class L2tpLns {
     } else if (d instanceof Decoded.Control c) {
       onControl(from, c.message());
     } else if (d instanceof Decoded.Data data) {
-      Tunnel t = tunnels.get(data.tunnelId());
-      Session s = t == null || !t.peer.equals(from) ? null : t.sessions.get(data.sessionId());
+      Tunnel t = tunnel(from, data.tunnelId());
+      Session s = t == null ? null : t.sessions.get(data.sessionId());
       if (s == null) {
         if (counters.loud("no-session")) {
           counters.log("no-session", "%VPDN-4-NOSESSION: L2TP data for tunnel " + data.tunnelId() + " session "
@@ -92,14 +102,27 @@ public final class L2tpLns {
     }
   }
 
-  private byte[] secretFor(ByteBuf buf) {
+  private byte[] secretFor(InetSocketAddress from, ByteBuf buf) {
     if (buf.readableBytes() < 6) {
       return null;
     }
     int flags = buf.getUnsignedByte(buf.readerIndex());
     int tidAt = buf.readerIndex() + ((flags & 0x40) != 0 ? 4 : 2);
-    Tunnel t = tunnels.get(buf.getUnsignedShort(tidAt));
+    Tunnel t = tunnel(from, buf.getUnsignedShort(tidAt));
     return t == null ? null : t.secretOrNull();
+  }
+
+  /** The tunnel {@code from} knows as {@code id}, or null. */
+  private Tunnel tunnel(InetSocketAddress from, int id) {
+    List<Tunnel> ts = byPeer.get(from);
+    if (ts != null) {
+      for (int i = 0; i < ts.size(); i++) {
+        if (ts.get(i).localId == id) {
+          return ts.get(i);
+        }
+      }
+    }
+    return null;
   }
 
   private void onControl(InetSocketAddress from, ControlMessage m) {
@@ -111,15 +134,24 @@ public final class L2tpLns {
       String key = from + "/" + m.u16(io.jlns.l2tp.message.AvpType.ASSIGNED_TUNNEL_ID);
       Tunnel t = byPeerTunnel.get(key);
       if (t == null) {
-        t = new Tunnel(this, newId(tunnels.keySet()), from, settings.get());
-        tunnels.put(t.localId, t);
+        List<Tunnel> ts = byPeer.computeIfAbsent(from, p -> new ArrayList<>(1));
+        if (ts.size() >= MAX_TUNNELS_PER_PEER) {
+          drop("too-many-tunnels", "%VPDN-4-TUNNEL_LIMIT: SCCRQ from " + describe(from) + " dropped: it has "
+              + MAX_TUNNELS_PER_PEER + " tunnels already");
+          return;
+        }
+        t = new Tunnel(this, tunnelId(ts), from, settings.get());
+        t.sccrqKey = key;
+        ts.add(t);
+        idUse[t.localId]++;
+        tunnelCount++;
         byPeerTunnel.put(key, t);
       }
       t.onControl(m);
       return;
     }
-    Tunnel t = tunnels.get(m.tunnelId());
-    if (t == null || !t.peer.equals(from)) {
+    Tunnel t = tunnel(from, m.tunnelId());
+    if (t == null) {
       drop("no-tunnel", "%VPDN-4-NOTUNNEL: " + (m.zlb() ? "ZLB" : m.type()) + " for unknown tunnel " + m.tunnelId()
           + " from " + describe(from) + " dropped");
       return;
@@ -140,6 +172,31 @@ public final class L2tpLns {
     out.writeBytes(frame);
     frame.release();
     output.send(to, out);
+  }
+
+  /** A new tunnel id: unused by any tunnel while ids are free, else unused by this peer's ({@code ts}). */
+  private int tunnelId(List<Tunnel> ts) {
+    for (int tries = 0; tries < 64 && tunnelCount < 0xF000; tries++) {
+      int id = 1 + random.nextInt(0xffff);
+      if (idUse[id] == 0) {
+        return id;
+      }
+    }
+    while (true) {
+      int id = 1 + random.nextInt(0xffff);
+      if (tunnel(ts, id) == null) {
+        return id;
+      }
+    }
+  }
+
+  private static Tunnel tunnel(List<Tunnel> ts, int id) {
+    for (Tunnel t : ts) {
+      if (t.localId == id) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** A random non-zero id not in {@code used} (RFC 2661 section 5.1: ids are locally chosen, non-zero). */
@@ -163,24 +220,31 @@ public final class L2tpLns {
 
   /** Closes every tunnel with {@code peer} at once, telling it nothing: it is unreachable. Returns how many. */
   public int clearPeer(InetSocketAddress peer, String reason) {
-    int n = 0;
-    for (Tunnel t : new ArrayList<>(tunnels.values())) {
-      if (t.peer.equals(peer)) {
-        t.vanish(reason);
-        n++;
-      }
+    List<Tunnel> ts = byPeer.get(peer);
+    if (ts == null) {
+      return 0;
     }
-    return n;
+    List<Tunnel> all = new ArrayList<>(ts);
+    all.forEach(t -> t.vanish(reason));
+    return all.size();
   }
 
   /** True while a tunnel with {@code peer} is open. */
   public boolean hasTunnel(InetSocketAddress peer) {
-    return tunnels.values().stream().anyMatch(t -> t.peer.equals(peer) && t.state != Tunnel.State.CLOSED);
+    List<Tunnel> ts = byPeer.get(peer);
+    return ts != null && ts.stream().anyMatch(t -> t.state != Tunnel.State.CLOSED);
   }
 
   void forget(Tunnel t) {
-    tunnels.remove(t.localId, t);
-    byPeerTunnel.values().removeIf(x -> x == t);
+    List<Tunnel> ts = byPeer.get(t.peer);
+    if (ts != null && ts.remove(t)) {
+      idUse[t.localId]--;
+      tunnelCount--;
+      if (ts.isEmpty()) {
+        byPeer.remove(t.peer);
+      }
+    }
+    byPeerTunnel.remove(t.sccrqKey, t);
   }
 
   private void drop(String counter, String message) {
@@ -202,7 +266,7 @@ public final class L2tpLns {
 
   public List<TunnelView> tunnels() {
     List<TunnelView> out = new ArrayList<>();
-    for (Tunnel t : tunnels.values()) {
+    for (Tunnel t : all()) {
       List<SessionInfo> ss = t.sessions.values().stream().filter(s -> s.state == Session.State.ESTABLISHED)
           .map(t::sessionInfo).toList();
       out.add(new TunnelView(t.localId, t.peerId, t.peerHost, t.peer, t.state.name(), t.sessions.size(), t.createdMillis, ss));
@@ -210,13 +274,21 @@ public final class L2tpLns {
     return out;
   }
 
-  /** {@code clear vpdn tunnel l2tp ID}. */
+  private List<Tunnel> all() {
+    List<Tunnel> out = new ArrayList<>(tunnelCount);
+    byPeer.values().forEach(out::addAll);
+    return out;
+  }
+
+  /** {@code clear vpdn tunnel l2tp ID}: every tunnel with that id (one, unless past ~65,000 tunnels). */
   public boolean clearTunnel(int localId) {
-    Tunnel t = tunnels.get(localId);
-    if (t == null) {
-      return false;
+    boolean any = false;
+    for (Tunnel t : all()) {
+      if (t.localId == localId) {
+        t.stop(ResultCode.STOP_GENERAL_REQUEST, ResultCode.ERROR_NONE, "cleared by the administrator");
+        any = true;
+      }
     }
-    t.stop(ResultCode.STOP_GENERAL_REQUEST, ResultCode.ERROR_NONE, "cleared by the administrator");
-    return true;
+    return any;
   }
 }

@@ -27,6 +27,8 @@ final class Tunnel {
   private final L2tpLns lns;
   final int localId;
   final InetSocketAddress peer;
+  /** The peer and its Assigned Tunnel ID, under which a retransmitted SCCRQ finds this tunnel. */
+  String sccrqKey;
   final ControlChannel channel;
   final TunnelSettings settings;
   int peerId;

@@ -76,9 +76,9 @@ final class EspSas implements IkeResponder.ChildSas {
    * replies go to the newest SA: the seed document's failure. Said once per pair of clients.
    */
   private void warnShared(ChildSa c) {
-    for (EspSa other : table.all()) {
+    for (EspSa other : table.toAddress(c.peer().getAddress())) {
       InetSocketAddress p = other.peer();
-      if (p.getAddress().equals(c.peer().getAddress()) && !p.equals(c.peer()) && demux.bySpi(other.inboundSpi) == null
+      if (!p.equals(c.peer()) && demux.bySpi(other.inboundSpi) == null
           && warnedShared.add(IkeResponder.text(p) + "|" + IkeResponder.text(c.peer()))) {
         String entry = c.suite().dynamicMap() != null ? "crypto dynamic-map " + c.suite().dynamicMap() + " " + c.suite().dynamicSeq()
             : "crypto map " + c.suite().cryptoMap() + " " + c.suite().mapSeq();
@@ -127,7 +127,7 @@ final class EspSas implements IkeResponder.ChildSas {
       }
       return last;
     }
-    for (EspSa sa : table.all()) {
+    for (EspSa sa : table.toAddress(peer.getAddress())) {
       if (sa.peer().equals(peer)) {
         last = Math.max(last, sa.lastInboundMillis);
       }

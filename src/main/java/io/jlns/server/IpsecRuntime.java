@@ -232,7 +232,7 @@ final class IpsecRuntime implements AutoCloseable {
       volumeUsedUp(sa);
     }
     InetSocketAddress before = sa.peer();
-    if (encapsulated && sa.follow(sender)) {
+    if (encapsulated && table.follow(sa, sender)) {
       demux.move(before, sender);
       LOG.info("%CRYPTO-6-PEER_MOVED: ESP SA 0x{} now reaches its peer at {} (NAT mapping changed, RFC 3948 section 4)",
           String.format("%08X", spi), IkeResponder.text(sender));
