@@ -15,6 +15,7 @@
 # loadgen run has --max-time, the flood --duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 HOLD=${HOLD:-1000}
 PPS=${PPS:-5}
 FLOOD_SECONDS=${FLOOD_SECONDS:-60}
@@ -26,19 +27,9 @@ mkdir -p "$out"
 ulimit -n "$(ulimit -Hn)"
 ns=lgb-flood
 tmp=$(mktemp -d)
-cleanup() {
-  ip netns pids $ns 2>/dev/null | xargs -r kill 2>/dev/null || true
-  sleep 1
-  ip netns del $ns 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 
-sed -e 's/key change-this-psk/key bench-psk/' \
-    -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
-    -e 's/^ip local pool POOL 20.0.0.100 20.0.0.110$/ip local pool POOL 20.0.0.100 20.0.0.110\nip local pool POOL 20.1.0.0 20.1.255.255/' \
-    examples/seed-lns.cfg > "$tmp/lns.cfg"
-ip netns add $ns; ip -n $ns link set lo up
+bench_config "$tmp/lns.cfg"
+bench_netns $ns
 ip netns exec $ns java ${JLNS_JAVA_OPTS:-} -jar target/jlns.jar run --config "$tmp/lns.cfg" --socket "$tmp/jlns.sock" \
   > "$tmp/jlns.log" 2>&1 &
 for _ in $(seq 1 100); do [ -S "$tmp/jlns.sock" ] && break; sleep 0.1; done
@@ -90,7 +81,7 @@ flood_run() { # TAG FLOOD-SOURCES HELD-SOURCE NEW-SOURCE
 flood_run ports 127.0.0.200 127.0.0.4 127.0.0.5
 flood_run addresses 127.0.1.1-127.0.1.254 127.0.0.6 127.0.0.7
 
-python3 - "$out" "$HOLD" "$PPS" "$FLOOD_SECONDS" "$NEW" "$heap0" "$rss0" "$(cat "$tmp/mem-ports")" "$(cat "$tmp/mem-addresses")" <<'PY'
+python3 - "$out" "$HOLD" "$PPS" "$FLOOD_SECONDS" "$NEW" "$heap0" "$rss0" "$(cat "$tmp/mem-ports")" "$(cat "$tmp/mem-addresses")" <<'PY' | bench_section flood-bench "IKE flood (bench/flood-bench.sh)"
 import json, re, sys
 out, hold, pps, secs, new, heap0, rss0, mp, ma = sys.argv[1:]
 def j(n):
@@ -125,15 +116,5 @@ lines = [
   "once the flood's half-open SAs have expired. `show crypto call admission statistics` after each flood:",
   "", "```", open(f"{out}/flood-ports-cac.txt").read().strip(), "```", "", "```", open(f"{out}/flood-addresses-cac.txt").read().strip(), "```",
 ]
-body = "\n".join(lines)
-path = "BENCHMARKS.md"
-text = open(path).read()
-start, end = "<!-- flood-bench -->", "<!-- /flood-bench -->"
-section = f"{start}\n{body}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: section, text, flags=re.S)
-else:
-    text += "\n## IKE flood (bench/flood-bench.sh)\n\n" + section + "\n"
-open(path, "w").write(text)
-print(body)
+print("\n".join(lines))
 PY

@@ -11,6 +11,7 @@
 # when missing). Every loadgen run is bounded in clients and in time (--max-time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 root=$(pwd)
 CONNECTS=${CONNECTS:-1000}
 HELD=${HELD:-10000}
@@ -38,14 +39,8 @@ cleanup() {
 trap cleanup EXIT
 
 # jlns: the seed's configuration, plus Windows' suite (AES-256/SHA-1/MODP-2048, esp-aes 256), a
-# pool for 65,536 clients and a user.
-sed -e 's/key change-this-psk/key bench-psk/' \
-    -e 's/^aaa session-id common$/aaa session-id common\nusername alice password 0 alicepw/' \
-    -e 's/^ip local pool POOL 20.0.0.100 20.0.0.110$/ip local pool POOL 20.0.0.100 20.0.0.110\nip local pool POOL 20.1.0.0 20.1.255.255/' \
-    -e 's/^crypto isakmp key cisco hostname w2k01$/crypto isakmp policy 2\n encr aes 256\n authentication pre-share\n group 14\n lifetime 3600\ncrypto isakmp key cisco hostname w2k01/' \
-    -e 's/^crypto ipsec transform-set TS1 esp-3des esp-sha-hmac$/crypto ipsec transform-set TS2 esp-aes 256 esp-sha-hmac\n mode transport\ncrypto ipsec transform-set TS1 esp-3des esp-sha-hmac/' \
-    -e 's/^  set transform-set TS1!$/  set transform-set TS1 TS2/' \
-    examples/seed-lns.cfg > "$tmp/lns.cfg"
+# pool for 131,072 clients and a user.
+bench_config "$tmp/lns.cfg" windows
 ./jlns check --config "$tmp/lns.cfg" > /dev/null
 
 cpu_ticks() { local t=0; for p in $server_pids; do t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }

@@ -20,10 +20,12 @@ seed_config() {
 }
 
 # start_jlns OUT [RUN-ARGS...]: jlns in the LNS namespace with OUT/lns.cfg; sets server_pid and
-# waits for the control socket.
+# waits for the control socket. Two event loops (JLNS_LOOPS to change), whatever the machine's
+# cores, so every real-client scenario crosses loops: a client's UDP 500 and 4500 are hashed apart.
 start_jlns() {
   local out=$1; shift
-  ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$out/lns.cfg" --socket "$out/jlns.sock" "$@" \
+  ip netns exec jh-lns java -jar "$root/target/jlns.jar" run --config "$out/lns.cfg" --socket "$out/jlns.sock" \
+    --loops "${JLNS_LOOPS:-2}" "$@" \
     > "$out/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do [ -S "$out/jlns.sock" ] && return 0; sleep 0.1; done

@@ -19,7 +19,7 @@ sed -e 's/key change-this-psk/key loadgen-psk/' \
     examples/seed-lns.cfg > "$tmp/lns.cfg"
 grep -q '^ *set nat demux$' "$tmp/lns.cfg"
 ./jlns check --config "$tmp/lns.cfg" > /dev/null
-java -jar target/jlns.jar run --config "$tmp/lns.cfg" --socket "$tmp/jlns.sock" --ike-port 10500 --nat-t-port 14500 \
+java -jar target/jlns.jar run --config "$tmp/lns.cfg" --socket "$tmp/jlns.sock" --ike-port 10500 --nat-t-port 14500 --loops 2 \
   > "$tmp/server.log" 2>&1 &
 server=$!
 trap 'kill $server $lg 2>/dev/null || true; rm -rf "$tmp"' EXIT

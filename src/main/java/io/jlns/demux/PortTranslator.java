@@ -1,9 +1,7 @@
 package io.jlns.demux;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +14,8 @@ import java.util.Set;
  * endpoint: public address and UDP port) is given a port of its own, the lowest free one from
  * 1024 up on that public address. Every SA of the client (rekeys, a new phase 1 from the same
  * endpoint) shares the port, which is freed when the client's last SA is gone. L2TP then sees
- * public-ip:port, one peer per client.
+ * public-ip:port, one peer per client. One translator belongs to one event loop and holds the
+ * clients that loop owns; the port numbers come from a {@link PortSpace} all loops share.
  */
 public final class PortTranslator {
   public static final int FIRST_PORT = 1024;
@@ -70,9 +69,18 @@ public final class PortTranslator {
   }
 
   private final Map<InetSocketAddress, Client> byEndpoint = new HashMap<>();
-  private final Map<InetAddress, BitSet> used = new HashMap<>();
+  private final PortSpace ports;
   private final Map<InetSocketAddress, Client> byTranslated = new HashMap<>();
   private final Map<Integer, Client> bySpi = new HashMap<>();
+
+  /** A translator with a port space of its own (one loop, or a test). */
+  public PortTranslator() {
+    this(new PortSpace());
+  }
+
+  public PortTranslator(PortSpace ports) {
+    this.ports = ports;
+  }
 
   /**
    * Adds SA {@code spi} of the client at {@code endpoint}: its port, new or the one it has, or -1
@@ -81,12 +89,10 @@ public final class PortTranslator {
   public int acquire(InetSocketAddress endpoint, int spi) {
     Client c = byEndpoint.get(endpoint);
     if (c == null) {
-      BitSet b = used.computeIfAbsent(endpoint.getAddress(), a -> new BitSet());
-      int port = b.nextClearBit(FIRST_PORT);
-      if (port > LAST_PORT) {
+      int port = ports.take(endpoint.getAddress());
+      if (port < 0) {
         return -1;
       }
-      b.set(port);
       c = new Client(endpoint, port);
       byEndpoint.put(endpoint, c);
       byTranslated.put(c.translated(), c);
@@ -113,11 +119,7 @@ public final class PortTranslator {
     }
     byEndpoint.remove(c.endpoint);
     byTranslated.remove(c.translated());
-    BitSet b = used.get(c.endpoint.getAddress());
-    b.clear(c.port);
-    if (b.isEmpty()) {
-      used.remove(c.endpoint.getAddress());
-    }
+    ports.give(c.endpoint.getAddress(), c.port);
     return c;
   }
 

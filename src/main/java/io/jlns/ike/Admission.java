@@ -12,7 +12,8 @@ import java.util.Map;
  * that already has an established ISAKMP SA has proven it knows a pre-shared key: its new Main
  * Modes (a client's re-authentication, a colleague behind the same NAT) are held to the
  * per-address limit only, so a flood from other addresses that fills the in-negotiation slots
- * does not cut connected offices off when their ISAKMP SAs expire.
+ * does not cut connected offices off when their ISAKMP SAs expire. Shared by the responders of
+ * every loop, so its methods are synchronized (called once per new exchange, not per packet).
  */
 final class Admission {
   /** Why a new SA was refused, with the counter and the words of its log line. */
@@ -40,7 +41,7 @@ final class Admission {
   long rejectedSaLimit;
 
   /** Null when a new SA from {@code from} may start, else why not (and counted). */
-  Refusal admit(InetAddress from, int totalSas, CallAdmission limits) {
+  synchronized Refusal admit(InetAddress from, int totalSas, CallAdmission limits) {
     Refusal r = null;
     if (limits.sa() > 0 && totalSas >= limits.sa()) {
       r = Refusal.SA_LIMIT;
@@ -56,7 +57,7 @@ final class Admission {
   }
 
   /** How many the refusal's log line names. */
-  int count(Refusal r, InetAddress from, int totalSas) {
+  synchronized int count(Refusal r, InetAddress from, int totalSas) {
     return switch (r) {
       case IN_NEGOTIATION -> negotiating;
       case PER_ADDRESS -> negotiating(from);
@@ -64,13 +65,13 @@ final class Admission {
     };
   }
 
-  void opened(InetAddress from) {
+  synchronized void opened(InetAddress from) {
     accepted++;
     negotiating++;
     perAddress.computeIfAbsent(from, a -> new int[1])[0]++;
   }
 
-  void closed(InetAddress from) {
+  synchronized void closed(InetAddress from) {
     negotiating--;
     int[] n = perAddress.get(from);
     if (n != null && --n[0] <= 0) {
@@ -79,31 +80,35 @@ final class Admission {
   }
 
   /** An ISAKMP SA with a peer at {@code from} was established (counted until {@link #establishedGone}). */
-  void establishedAt(InetAddress from) {
+  synchronized void establishedAt(InetAddress from) {
     established.computeIfAbsent(from, a -> new int[1])[0]++;
   }
 
-  void establishedGone(InetAddress from) {
+  synchronized void establishedGone(InetAddress from) {
     int[] n = established.get(from);
     if (n != null && --n[0] <= 0) {
       established.remove(from);
     }
   }
 
-  int negotiating() {
+  synchronized int negotiating() {
     return negotiating;
   }
 
-  int negotiating(InetAddress from) {
+  synchronized int negotiating(InetAddress from) {
     int[] n = perAddress.get(from);
     return n == null ? 0 : n[0];
   }
 
-  long rejected() {
+  synchronized AdmissionView view(int total) {
+    return new AdmissionView(total, negotiating, accepted, rejectedInNegotiation, rejectedPerAddress, rejectedSaLimit);
+  }
+
+  synchronized long rejected() {
     return rejectedInNegotiation + rejectedPerAddress + rejectedSaLimit;
   }
 
-  void clearStatistics() {
+  synchronized void clearStatistics() {
     accepted = 0;
     rejectedInNegotiation = 0;
     rejectedPerAddress = 0;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,11 @@ public final class IkeResponder {
 
     void remove(int inboundSpi, String reason);
 
+    /** True when an SA of any loop has this inbound SPI (SPIs are unique across the server). */
+    default boolean spiInUse(int spi) {
+      return false;
+    }
+
     /** When the peer at this NAT-T endpoint last sent valid ESP, for on-demand DPD; 0 if never. */
     default long lastInboundMillis(InetSocketAddress peer) {
       return 0;
@@ -62,19 +68,33 @@ public final class IkeResponder {
   final PeerIndex peers = new PeerIndex();
   final Offload offload;
   final Map<HalfOpenKey, IkeSa> halfOpen = new HashMap<>();
-  final Admission admission = new Admission();
+  final IkeShared shared;
+  final Admission admission;
+  /** This responder's event loop: other loops hand it messages and SAs through it. */
+  final Executor loop;
   private final QuickMode.Handler quickMode;
   private final Informational informational;
-  int nextConnId = 1001;
 
   public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas) {
     this(config, scheduler, random, transport, childSas, Offload.INLINE);
   }
 
-  /** @param offload where Main Mode's Diffie-Hellman runs; its results come back on this responder's loop */
   public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas,
       Offload offload) {
+    this(config, scheduler, random, transport, childSas, offload, new IkeShared(), Runnable::run);
+  }
+
+  /**
+   * @param offload where Main Mode's Diffie-Hellman runs; its results come back on this responder's loop
+   * @param shared what the responders of every loop share
+   * @param loop runs a task on this responder's loop (a message or an SA handed over by another loop)
+   */
+  public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas,
+      Offload offload, IkeShared shared, Executor loop) {
     this.offload = offload;
+    this.shared = shared;
+    this.admission = shared.admission;
+    this.loop = loop;
     this.counters = new Drops(LOG, scheduler::nowMillis);
     this.config = config;
     this.scheduler = scheduler;
@@ -109,6 +129,11 @@ public final class IkeResponder {
       return;
     }
     IkeSa sa = sas.get(hd.responderCookie());
+    IkeResponder owner = sa == null ? shared.owner(hd.responderCookie()) : this;
+    if (owner != null && owner != this) {
+      Handover.toOwner(this, owner, hd.responderCookie(), local, remote, data);
+      return;
+    }
     if (sa == null || sa.icookie != hd.initiatorCookie() || sa.state == IkeSa.State.DELETED) {
       counters.drop("no-sa", "%CRYPTO-4-IKMP_NO_SA: IKE message (exchange " + hd.exchange() + ") from " + text(remote)
           + " for an unknown or deleted ISAKMP SA");
@@ -130,6 +155,32 @@ public final class IkeResponder {
       default -> counters.drop("unexpected", "%CRYPTO-4-IKMP_BAD_MESSAGE: unsupported exchange type " + hd.exchange() + " from "
           + text(remote));
     }
+  }
+
+  /** A new SA: its cookie claimed for this loop, found by it from now on (false if another loop took the cookie first). */
+  boolean register(IkeSa sa) {
+    if (!shared.claim(sa.rcookie, this)) {
+      return false;
+    }
+    sas.put(sa.rcookie, sa);
+    return true;
+  }
+
+  /**
+   * Phase 1 takes a real client well under a second; HALF_OPEN_MILLIS leaves room for its
+   * retransmissions (strongSwan's half-open timeout is the same 30 s), then the slot is free again.
+   * Only the loop that owns the SA then acts.
+   */
+  void expireIfHalfOpen(IkeSa sa, long delay, String mode) {
+    scheduler.schedule(delay, () -> {
+      if (sas.get(sa.rcookie) == sa && sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
+        if (counters.loud("not-completed")) {
+          counters.log("not-completed", "%CRYPTO-6-IKMP_NOT_COMPLETED: " + mode + " with " + sa.describe() + " did not complete in "
+              + HALF_OPEN_MILLIS / 1000 + " s (state " + sa.state + "): removed");
+        }
+        delete(sa, false, mode + " timed out");
+      }
+    });
   }
 
   /** A half-open SA is found again by the initiator's cookie and endpoint (a retransmitted message 1). */
@@ -196,6 +247,7 @@ public final class IkeResponder {
       admission.establishedAt(sa.admittedFrom);
     }
     sa.state = IkeSa.State.ESTABLISHED;
+    sa.forgetPhase1();
     sa.establishedMillis = scheduler.nowMillis();
     peers.addIke(sa);
     sa.expiresMillis = sa.establishedMillis + sa.suite.lifetimeSeconds() * 1000;
@@ -221,6 +273,7 @@ public final class IkeResponder {
     }
     sa.state = IkeSa.State.DELETED;
     sas.remove(sa.rcookie);
+    shared.forget(sa.rcookie, this);
     peers.removeIke(sa);
     closeHalfOpen(sa);
     if (wasEstablished && sa.admittedFrom != null) {
@@ -258,7 +311,7 @@ public final class IkeResponder {
     int spi;
     do {
       spi = random.nextInt();
-    } while (Integer.compareUnsigned(spi, 256) < 0 || children.containsKey(spi));
+    } while (Integer.compareUnsigned(spi, 256) < 0 || children.containsKey(spi) || childSas.spiInUse(spi));
     return spi;
   }
 
@@ -333,13 +386,12 @@ public final class IkeResponder {
   }
 
   public AdmissionView admission() {
-    return new AdmissionView(sas.size(), admission.negotiating(), admission.accepted, admission.rejectedInNegotiation,
-        admission.rejectedPerAddress, admission.rejectedSaLimit);
+    return shared.admissionView();
   }
 
   /** {@code clear crypto call admission statistics}. */
   public void clearAdmissionStatistics() {
-    admission.clearStatistics();
+    shared.clearAdmissionStatistics();
   }
 
   /** Event counters (drops, refusals, retransmissions) for {@code show crypto isakmp sa detail}. */

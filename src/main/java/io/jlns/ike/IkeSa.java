@@ -188,6 +188,21 @@ final class IkeSa {
     return Keys.int64(rcookie);
   }
 
+  /**
+   * Phase 1 is done: what only its hashes needed (both public values, the nonces, SKEYID, the SA
+   * and ID bodies) goes, about a kilobyte per client with 100,000 of them; SKEYID_d, SKEYID_a,
+   * the key and the IV stay for Quick Mode and informational exchanges.
+   */
+  void forgetPhase1() {
+    gxi = null;
+    gxr = null;
+    ni = null;
+    nr = null;
+    skeyid = null;
+    saBody = null;
+    idiBody = null;
+  }
+
   /** The state as IOS names it in {@code show crypto isakmp sa}. */
   String iosState() {
     return switch (state) {

@@ -55,7 +55,7 @@ final class Informational {
       r.counters.drop("bad-hash", "%CRYPTO-4-IKMP_BAD_MESSAGE: HASH(1) of informational from " + sa.describe() + " does not verify");
       return;
     }
-    sa.peer = remote;
+    r.peers.moved(sa, remote);
     sa.local = local;
     sa.lastHeardMillis = r.scheduler.nowMillis();
     for (Payload x : ps.list()) {

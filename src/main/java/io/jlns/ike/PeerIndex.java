@@ -39,6 +39,17 @@ final class PeerIndex {
     }
   }
 
+  /** An authenticated message came from a new endpoint (the peer's NAT mapping changed): the SA follows it. */
+  void moved(IkeSa sa, InetSocketAddress remote) {
+    if (!remote.equals(sa.peer)) {
+      removeIke(sa);
+      sa.peer = remote;
+      if (sa.state == IkeSa.State.ESTABLISHED) {
+        addIke(sa);
+      }
+    }
+  }
+
   void addChild(ChildSa c) {
     peers.computeIfAbsent(c.peer(), p -> new Peer()).children.add(c);
   }

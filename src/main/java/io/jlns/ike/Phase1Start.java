@@ -29,12 +29,12 @@ final class Phase1Start {
       r.retransmit(existing, data);
       return;
     }
-    Admission.Refusal no = r.admission.admit(remote.getAddress(), r.sas.size(), r.config.get().callAdmission());
+    Admission.Refusal no = r.admission.admit(remote.getAddress(), r.shared.total(), r.config.get().callAdmission());
     if (no != null) {
       // Dropped unanswered, as IOS does: a real client retransmits, a flood costs a lookup.
       if (r.counters.loud(no.counter)) {
         r.counters.log(no.counter, "%CRYPTO-4-IKE_CAC_DROP: new " + mode + " from " + IkeResponder.text(remote) + " refused: "
-            + String.format(no.why, r.admission.count(no, remote.getAddress(), r.sas.size())));
+            + String.format(no.why, r.admission.count(no, remote.getAddress(), r.shared.total())));
       }
       return;
     }
@@ -64,8 +64,8 @@ final class Phase1Start {
     long rcookie;
     do {
       rcookie = r.random.nextLong();
-    } while (rcookie == 0 || r.sas.containsKey(rcookie));
-    IkeSa sa = new IkeSa(hd.initiatorCookie(), rcookie, r.nextConnId++, remote, local, r.scheduler.nowMillis());
+    } while (rcookie == 0 || r.shared.owner(rcookie) != null);
+    IkeSa sa = new IkeSa(hd.initiatorCookie(), rcookie, r.shared.nextConnId(), remote, local, r.scheduler.nowMillis());
     sa.suite = suite;
     sa.saBody = ps.body(ps.indexOf(Payload.SA));
     List<Payload> reply = new ArrayList<>();
@@ -97,23 +97,14 @@ final class Phase1Start {
     } else {
       second = IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply);
     }
-    r.sas.put(rcookie, sa);
+    if (!r.register(sa)) {
+      return;
+    }
     r.halfOpen.put(key, sa);
     sa.halfOpenKey = key;
     sa.admittedFrom = remote.getAddress();
     r.admission.opened(sa.admittedFrom);
     r.answer(sa, data, second);
-    // Phase 1 takes a real client well under a second; IkeResponder.HALF_OPEN_MILLIS leaves room for its
-    // retransmissions (strongSwan's half-open timeout is the same 30 s), then the slot is free again.
-    r.scheduler.schedule(IkeResponder.HALF_OPEN_MILLIS, () -> {
-      if (sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
-        if (r.counters.loud("not-completed")) {
-          r.counters.log("not-completed", "%CRYPTO-6-IKMP_NOT_COMPLETED: " + mode + " with " + sa.describe() + " did not complete in "
-              + IkeResponder.HALF_OPEN_MILLIS / 1000 + " s (state " + sa.state + "): removed");
-        }
-        r.delete(sa, false, mode + " timed out");
-      }
-    });
+    r.expireIfHalfOpen(sa, IkeResponder.HALF_OPEN_MILLIS, mode);
   }
-
 }

@@ -47,6 +47,8 @@ final class QuickMode {
   static final class Handler {
     private final IkeResponder r;
 
+    static final long DONE_KEPT_MILLIS = 60_000;
+
     Handler(IkeResponder r) {
       this.r = r;
     }
@@ -79,7 +81,7 @@ final class QuickMode {
           return;
         }
         ex.iv = iv[0];
-        sa.peer = remote;
+        r.peers.moved(sa, remote);
         sa.local = local;
         sa.lastHeardMillis = r.scheduler.nowMillis();
         onQm1(sa, ex, hd, data, ps);
@@ -94,6 +96,10 @@ final class QuickMode {
         sa.lastHeardMillis = r.scheduler.nowMillis();
         qm.state = State.DONE;
         complete(sa, qm);
+        // Kept a while for a retransmitted QM3 (answered again with QM4 under the commit bit), then let go:
+        // an ISAKMP SA rekeys its ESP pairs many times and must not keep every exchange's state.
+        int mid = hd.messageId();
+        r.scheduler.schedule(DONE_KEPT_MILLIS, () -> sa.exchanges.remove(mid, ex));
         if (qm.commit) {
           connected(sa, ex, hd.messageId(), qm, data);
         }

@@ -112,7 +112,7 @@ public final class RawIpSocket implements AutoCloseable {
    * Sends {@code a[off..off+len)} as the payload of one IPv4 packet of this protocol to {@code
    * destination} (4 bytes); false when the kernel refused it (logged).
    */
-  public boolean send(byte[] a, int off, int len, byte[] destination) {
+  public synchronized boolean send(byte[] a, int off, int len, byte[] destination) {
     if (len > MAX - 20) {
       return false;
     }

@@ -3,7 +3,8 @@ package io.jlns.ip;
 import io.jlns.ppp.PppServices;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -13,13 +14,14 @@ import java.util.function.Supplier;
  * Delivery of the clients' IP packets. It answers ICMP echo for the LNS's own addresses and
  * routes packets between connected clients itself; anything else goes to the host's stack in
  * kernel mode ({@link #kernel}), or is dropped and counted in userspace mode (the default, which
- * needs no privilege).
+ * needs no privilege). Shared by every event loop: lookups are lock-free (a concurrent map), and
+ * each client's sink delivers on that client's own loop (see the server's shards).
  */
 public final class UserspaceRouter implements PppServices.IpNetwork {
   private final ByteBufAllocator alloc;
   private final Supplier<Set<Integer>> localAddresses;
-  private final Map<Integer, Consumer<ByteBuf>> clients = new HashMap<>();
-  private final Map<String, Long> counters = new HashMap<>();
+  private final Map<Integer, Consumer<ByteBuf>> clients = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private volatile Consumer<ByteBuf> kernel;
 
   /** @param localAddresses the LNS's own addresses (Loopback0, the interfaces) */
@@ -39,10 +41,7 @@ public final class UserspaceRouter implements PppServices.IpNetwork {
   /** A packet the host routes to a client (from the TUN device; takes ownership). */
   public void fromKernel(ByteBuf packet) {
     Ipv4Packet p = Ipv4Packet.parse(packet);
-    Consumer<ByteBuf> sink;
-    synchronized (this) {
-      sink = p == null ? null : clients.get(p.destination());
-    }
+    Consumer<ByteBuf> sink = p == null ? null : clients.get(p.destination());
     if (sink == null) {
       count(p == null ? "malformed-from-kernel" : "no-session");
       packet.release();
@@ -53,12 +52,12 @@ public final class UserspaceRouter implements PppServices.IpNetwork {
   }
 
   @Override
-  public synchronized void attach(int address, Consumer<ByteBuf> toClient, String owner) {
+  public void attach(int address, Consumer<ByteBuf> toClient, String owner) {
     clients.put(address, toClient);
   }
 
   @Override
-  public synchronized void detach(int address) {
+  public void detach(int address) {
     clients.remove(address);
   }
 
@@ -73,16 +72,10 @@ public final class UserspaceRouter implements PppServices.IpNetwork {
       count("spoofed-source"); // a client may only send from the address IPCP gave it
       return;
     }
-    Consumer<ByteBuf> sink;
-    synchronized (this) {
-      sink = clients.get(p.destination());
-    }
+    Consumer<ByteBuf> sink = clients.get(p.destination());
     if (localAddresses.get().contains(p.destination())) {
       ByteBuf reply = p.echoReply(packet, alloc);
-      Consumer<ByteBuf> back;
-      synchronized (this) {
-        back = clients.get(address);
-      }
+      Consumer<ByteBuf> back = clients.get(address);
       if (reply != null && back != null) {
         count("echo-replies");
         back.accept(reply);
@@ -110,11 +103,13 @@ public final class UserspaceRouter implements PppServices.IpNetwork {
     }
   }
 
-  private synchronized void count(String what) {
-    counters.merge(what, 1L, Long::sum);
+  private void count(String what) {
+    counters.computeIfAbsent(what, k -> new LongAdder()).increment();
   }
 
-  public synchronized Map<String, Long> counters() {
-    return Map.copyOf(counters);
+  public Map<String, Long> counters() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
   }
 }

@@ -7,10 +7,15 @@ import io.jlns.esp.EspSa;
 import io.jlns.esp.SpiTable;
 import io.jlns.ike.ChildSa;
 import io.jlns.ike.IkeResponder;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +32,17 @@ final class EspSas implements IkeResponder.ChildSas {
   private final L2tpRuntime l2tp;
   private final SecureRandom random;
   private final Set<String> warnedShared = new HashSet<>();
+  /** Inbound SPIs of every loop, to the shard that owns each (SPIs are unique in the server). */
+  private final Map<Integer, Shard> owners;
+  private final Supplier<Shard> self;
 
-  EspSas(SpiTable table, PortTranslator demux, PlainEsp plain, L2tpRuntime l2tp, SecureRandom random) {
+  private final Map<InetAddress, Shared.Newest> newest;
+
+  EspSas(SpiTable table, PortTranslator demux, PlainEsp plain, L2tpRuntime l2tp, SecureRandom random, Map<Integer, Shard> owners,
+      Map<InetAddress, Shared.Newest> newest, Supplier<Shard> self) {
+    this.owners = owners;
+    this.newest = newest;
+    this.self = self;
     this.table = table;
     this.demux = demux;
     this.plain = plain;
@@ -37,7 +51,26 @@ final class EspSas implements IkeResponder.ChildSas {
   }
 
   @Override
+  public boolean spiInUse(int spi) {
+    return owners.containsKey(spi);
+  }
+
+  @Override
   public boolean install(ChildSa c) {
+    if (owners.putIfAbsent(c.inboundSpi(), self.get()) != null) {
+      // Another loop took the same random SPI a moment ago: this Quick Mode fails, the peer retries.
+      LOG.warn("%CRYPTO-4-SPI_TAKEN: inbound SPI 0x{} for {} is another SA's: this SA is refused",
+          String.format("%08X", c.inboundSpi()), IkeResponder.text(c.peer()));
+      return false;
+    }
+    if (!installHere(c)) {
+      owners.remove(c.inboundSpi());
+      return false;
+    }
+    return true;
+  }
+
+  private boolean installHere(ChildSa c) {
     if (c.suite().natDemux() && c.suite().udpEncapsulated()) {
       boolean fresh = demux.byEndpoint(c.peer()) == null;
       int port = demux.acquire(c.peer(), c.inboundSpi());
@@ -76,10 +109,18 @@ final class EspSas implements IkeResponder.ChildSas {
    * replies go to the newest SA: the seed document's failure. Said once per pair of clients.
    */
   private void warnShared(ChildSa c) {
+    List<InetSocketAddress> others = new ArrayList<>();
     for (EspSa other : table.toAddress(c.peer().getAddress())) {
-      InetSocketAddress p = other.peer();
-      if (!p.equals(c.peer()) && demux.bySpi(other.inboundSpi) == null
-          && warnedShared.add(IkeResponder.text(p) + "|" + IkeResponder.text(c.peer()))) {
+      if (demux.bySpi(other.inboundSpi) == null) {
+        others.add(other.peer());
+      }
+    }
+    Shared.Newest elsewhere = newest.get(c.peer().getAddress());
+    if (elsewhere != null) {
+      others.add(elsewhere.endpoint());
+    }
+    for (InetSocketAddress p : others) {
+      if (!p.equals(c.peer()) && warnedShared.add(IkeResponder.text(p) + "|" + IkeResponder.text(c.peer()))) {
         String entry = c.suite().dynamicMap() != null ? "crypto dynamic-map " + c.suite().dynamicMap() + " " + c.suite().dynamicSeq()
             : "crypto map " + c.suite().cryptoMap() + " " + c.suite().mapSeq();
         LOG.warn("%CRYPTO-4-NAT_DEMUX_OFF: clients {} and {} share the public address {}: without NAT demux L2TP sees both as "
@@ -96,12 +137,20 @@ final class EspSas implements IkeResponder.ChildSas {
     if (sa != null) {
       sa.activate();
       demux.promote(inboundSpi);
+      if (demux.bySpi(inboundSpi) == null) {
+        newest.put(sa.peer().getAddress(), new Shared.Newest(self.get(), sa.peer()));
+      }
     }
   }
 
   @Override
   public void remove(int inboundSpi, String reason) {
     EspSa sa = table.remove(inboundSpi);
+    if (sa != null) {
+      owners.remove(inboundSpi);
+      InetAddress a = sa.peer().getAddress();
+      newest.computeIfPresent(a, (k, v) -> v.shard() == self.get() && table.newestTo(a) == null ? null : v);
+    }
     PortTranslator.Client gone = demux.release(inboundSpi);
     if (gone != null) {
       int n = l2tp.clearPeer(gone.translated(), "the client's IPsec SAs are gone");

@@ -1,6 +1,6 @@
 package io.jlns.server;
 
-import io.jlns.time.EventLoopScheduler;
+import io.jlns.time.WheelScheduler;
 
 import io.jlns.config.Config;
 import io.jlns.config.RunningConfig;
@@ -39,8 +39,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * IPsec on the L2TP event loop: IKE on UDP 500 and 4500 (RFC 3947), ESP in UDP 4500 (RFC 3948)
- * between the SPI table and the L2TP core. Each crypto-map interface's address is bound; where
+ * IPsec of one shard (one event loop): IKE on UDP 500 and 4500 (RFC 3947), ESP in UDP 4500 (RFC
+ * 3948) between the shard's SPI table and its L2TP core. Every loop binds the same sockets
+ * (SO_REUSEPORT); ESP for an SA of another loop (its NAT mapping moved, so the kernel's hash
+ * changed) is copied there. Each crypto-map interface's address is bound; where
  * that address is not on the host, every host address is bound one by one, so each reply leaves
  * from the address the peer used (NAT-D hashes depend on it).
  */
@@ -53,35 +55,40 @@ final class IpsecRuntime implements AutoCloseable {
   private final ByteBufAllocator alloc;
   private final int natTPort;
   private final SecureRandom random = new SecureRandom();
-  private final EventLoopScheduler scheduler;
+  private final WheelScheduler scheduler;
+  private final Shared shared;
+  private final int index;
   final IkeResponder ike;
   final SpiTable table = new SpiTable();
-  final PortTranslator demux = new PortTranslator();
+  final PortTranslator demux;
   private final Map<InetAddress, Channel> ikeChannels = new HashMap<>();
   private final Map<InetAddress, Channel> natTChannels = new HashMap<>();
-  private final Drops drops = new Drops(LOG);
+  final Drops drops = new Drops(LOG);
   private final PlainEsp plain;
-  final CryptoWorkers workers = new CryptoWorkers(Math.max(1, Integer.getInteger("jlns.crypto.threads",
-      Runtime.getRuntime().availableProcessors())));
+  private final Flusher flusher;
   private final byte[] scratch = new byte[65536];
   private ByteBuf scratchBuf = Unpooled.wrappedBuffer(scratch);
   private final int[] result = new int[2];
 
-  IpsecRuntime(RunningConfig running, L2tpRuntime l2tp, int ikePort, int natTPort) {
-    this.running = running;
+  IpsecRuntime(Shared shared, int index, L2tpRuntime l2tp, PlainEsp plain, int ikePort, int natTPort) {
+    this.shared = shared;
+    this.index = index;
+    this.running = shared.running;
     this.l2tp = l2tp;
     this.loop = l2tp.loop();
     this.alloc = l2tp.alloc();
     this.natTPort = natTPort;
-    this.scheduler = new EventLoopScheduler(loop);
-    Set<InetAddress> addresses = IpsecAddresses.listening(running.get());
-    for (InetAddress a : addresses) {
+    this.plain = plain;
+    this.scheduler = l2tp.scheduler;
+    this.demux = new PortTranslator(shared.demuxPorts);
+    this.flusher = new Flusher(loop, drops);
+    for (InetAddress a : IpsecAddresses.listening(running.get())) {
       bind(a, ikePort, ikeChannels, false);
       bind(a, natTPort, natTChannels, true);
     }
-    this.plain = new PlainEsp(addresses, loop, drops, this::onPlainEsp);
-    this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke, new EspSas(table, demux, plain, l2tp, random),
-        workers.on(loop));
+    this.ike = new IkeResponder(running::get, scheduler, random, this::sendIke,
+        new EspSas(table, demux, plain, l2tp, random, shared.spis, shared.newestByAddress, () -> shared.shards().get(index)), shared.workers.on(loop),
+        shared.ike, loop);
     loop.execute(() -> scheduler.schedule(1000, this::natKeepalives));
     l2tp.onTunnelClosed(this::tunnelClosed);
   }
@@ -134,27 +141,28 @@ final class IpsecRuntime implements AutoCloseable {
   }
 
   private void bind(InetAddress a, int port, Map<InetAddress, Channel> into, boolean natT) {
-    boolean epoll = Epoll.isAvailable();
-    Bootstrap b = new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .option(ChannelOption.SO_RCVBUF, Ports.RECEIVE_BUFFER)
-        .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-          @Override
-          protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
-            InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-            if (natT) {
-              onNatT(local, p.sender(), p.content());
-            } else {
-              ike.onMessage(local, p.sender(), bytes(p.content(), 0));
-            }
-          }
-        });
+    Bootstrap b = Ports.udp(loop).handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+      @Override
+      protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        if (natT) {
+          onNatT(local, p.sender(), p.content());
+        } else {
+          ike.onMessage(local, p.sender(), bytes(p.content(), 0));
+        }
+      }
+    });
     try {
       Channel ch = b.bind(new InetSocketAddress(a, port)).sync().channel();
-      Ports.checkReceiveBuffer(ch, natT ? "NAT-T" : "IKE");
+      if (index == 0) {
+        Ports.checkReceiveBuffer(ch, natT ? "NAT-T" : "IKE");
+      }
       into.put(a, ch);
     } catch (Exception e) {
-      LOG.error("%CRYPTO-3-BIND: cannot listen on {}:{} for {}: {}", a.getHostAddress(), port, natT ? "NAT-T" : "IKE", e.getMessage());
+      if (index == 0) {
+        LOG.error("%CRYPTO-3-BIND: cannot listen on {}:{} for {}: {}", a.getHostAddress(), port, natT ? "NAT-T" : "IKE",
+            e.getMessage());
+      }
     }
   }
 
@@ -186,8 +194,14 @@ final class IpsecRuntime implements AutoCloseable {
     }
   }
 
+  /** An ESP packet another loop received for an SA of this one. */
+  private void onPlainEspOrMoved(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int len, boolean encapsulated) {
+    System.arraycopy(esp, 0, scratch, 0, len);
+    onEsp(local, sender, len, encapsulated);
+  }
+
   /** ESP straight over IP (a client behind no NAT), its IPv4 header already checked and taken off. */
-  private void onPlainEsp(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int off, int len) {
+  void onPlainEsp(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int off, int len) {
     System.arraycopy(esp, off, scratch, 0, len);
     onEsp(local, sender, len, false);
   }
@@ -200,6 +214,14 @@ final class IpsecRuntime implements AutoCloseable {
     int spi = (scratch[0] & 0xFF) << 24 | (scratch[1] & 0xFF) << 16 | (scratch[2] & 0xFF) << 8 | scratch[3] & 0xFF;
     EspSa sa = table.inbound(spi);
     if (sa == null) {
+      Shard owner = shared.spis.get(spi);
+      if (owner != null && owner.index() != index) {
+        // The SA is another loop's: its client's NAT mapping moved and the kernel's hash with it.
+        byte[] copy = java.util.Arrays.copyOf(scratch, len);
+        drops.count("to-other-loop");
+        owner.loop().execute(() -> owner.ipsec().onPlainEspOrMoved(local, sender, copy, len, encapsulated));
+        return;
+      }
       if (drops.loud("invalid-spi")) {
         drops.log("invalid-spi", "%CRYPTO-4-RECVD_PKT_INV_SPI: ESP from " + IkeResponder.text(sender) + " with unknown SPI 0x"
             + String.format("%08X", spi));
@@ -308,6 +330,17 @@ final class IpsecRuntime implements AutoCloseable {
         sa = null;
       }
     } else {
+      Shared.Newest n = shared.newestByAddress.get(to.getAddress());
+      if (n != null && n.shard().index() != index) {
+        // Without NAT demux the newest SA to that address wins, whichever loop has it.
+        Shard owner = n.shard();
+        owner.loop().execute(() -> {
+          if (!owner.ipsec().sendL2tp(to, buf)) {
+            buf.release();
+          }
+        });
+        return true;
+      }
       sa = table.newestTo(to.getAddress());
       dstPort = to.getPort();
     }
@@ -361,7 +394,7 @@ final class IpsecRuntime implements AutoCloseable {
       return true;
     }
     out.writerIndex(len);
-    ch.writeAndFlush(new DatagramPacket(out, sa.peer()));
+    flusher.write(ch, new DatagramPacket(out, sa.peer()));
     return true;
   }
 
@@ -392,10 +425,6 @@ final class IpsecRuntime implements AutoCloseable {
     drops.drop(counter, line);
   }
 
-  Config running() {
-    return running.get();
-  }
-
   List<EspSa> sas() {
     return new ArrayList<>(table.all());
   }
@@ -404,7 +433,5 @@ final class IpsecRuntime implements AutoCloseable {
   public void close() {
     ikeChannels.values().forEach(Channel::close);
     natTChannels.values().forEach(Channel::close);
-    plain.close();
-    workers.close();
   }
 }

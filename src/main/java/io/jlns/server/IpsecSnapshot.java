@@ -9,27 +9,46 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link IpsecView} over the IPsec runtime: each call runs on the runtime's event loop. */
+/**
+ * {@link IpsecView} over the IPsec of every shard: each shard's part is taken on its own loop,
+ * then the parts are put together in the order IOS shows them.
+ */
 final class IpsecSnapshot implements IpsecView {
-  private final L2tpRuntime loop;
-  private final IpsecRuntime rt;
+  private final Shared shared;
 
-  IpsecSnapshot(L2tpRuntime loop, IpsecRuntime rt) {
-    this.loop = loop;
-    this.rt = rt;
+  IpsecSnapshot(Shared shared) {
+    this.shared = shared;
+  }
+
+  /** {@code part} run on each shard's loop, the results concatenated. */
+  private <T> List<T> each(java.util.function.Function<IpsecRuntime, List<T>> part) {
+    List<T> out = new ArrayList<>();
+    for (Shard s : shared.shards()) {
+      out.addAll(s.l2tp().onLoop(() -> part.apply(s.ipsec())));
+    }
+    return out;
+  }
+
+  private int sum(java.util.function.ToIntFunction<IpsecRuntime> part) {
+    int n = 0;
+    for (Shard s : shared.shards()) {
+      n += s.l2tp().onLoop(() -> part.applyAsInt(s.ipsec()));
+    }
+    return n;
   }
 
   @Override
   public List<IsakmpSa> isakmpSas() {
-    return loop.onLoop(() -> rt.ike.ikeSas().stream().map(s -> new IsakmpSa(s.connId(), s.local().getAddress().getHostAddress(),
+    List<IsakmpSa> all = each(rt -> rt.ike.ikeSas().stream().map(s -> new IsakmpSa(s.connId(), s.local().getAddress().getHostAddress(),
         s.local().getPort(), s.peer().getAddress().getHostAddress(), s.peer().getPort(), s.state(),
         s.suite() == null ? null : s.suite().cipherName(), s.suite() == null ? null : s.suite().hashName(),
         s.suite() == null ? 0 : s.suite().group().number(), s.remainingSeconds(), s.dpd(), s.natT(), s.peerIdentity())).toList());
+    return all.stream().sorted(java.util.Comparator.comparingInt(IsakmpSa::connId)).toList();
   }
 
   @Override
   public List<IpsecSa> ipsecSas() {
-    return loop.onLoop(() -> {
+    List<IpsecSa> all = each(rt -> {
       long now = System.nanoTime() / 1_000_000;
       List<IpsecSa> out = new ArrayList<>();
       for (ChildSa c : rt.ike.childSas()) {
@@ -51,6 +70,7 @@ final class IpsecSnapshot implements IpsecView {
       }
       return out;
     });
+    return all.stream().sorted(java.util.Comparator.comparingInt(IpsecSa::connId)).toList();
   }
 
   /**
@@ -66,8 +86,9 @@ final class IpsecSnapshot implements IpsecView {
 
   @Override
   public List<DemuxClient> natDemux() {
-    return loop.onLoop(() -> rt.demux.clients().stream().map(c -> new DemuxClient(c.endpoint().getAddress().getHostAddress(),
+    List<DemuxClient> all = each(rt -> rt.demux.clients().stream().map(c -> new DemuxClient(c.endpoint().getAddress().getHostAddress(),
         c.endpoint().getPort(), c.port(), c.innerPort(), c.sas().stream().sorted().toList())).toList());
+    return all.stream().sorted(java.util.Comparator.comparing(DemuxClient::address).thenComparingInt(DemuxClient::port)).toList();
   }
 
   @Override
@@ -78,31 +99,26 @@ final class IpsecSnapshot implements IpsecView {
     } catch (UnknownHostException e) {
       return 0;
     }
-    return loop.onLoop(() -> rt.ike.clearChildSas(a));
+    return sum(rt -> rt.ike.clearChildSas(a));
   }
 
   @Override
   public int clearIsakmp(Integer connId) {
-    return loop.onLoop(() -> rt.ike.clearIkeSas(connId));
+    return sum(rt -> rt.ike.clearIkeSas(connId));
   }
 
   @Override
   public CallAdmission callAdmission() {
-    io.jlns.config.CallAdmission limits = rt.running().callAdmission();
-    CryptoWorkers.Stats w = rt.workers.stats();
-    return loop.onLoop(() -> {
-      var a = rt.ike.admission();
-      return new CallAdmission(limits.sa(), limits.inNegotiation(), limits.perAddress(), a.total(), a.negotiating(), a.accepted(),
-          a.rejectedInNegotiation(), a.rejectedPerAddress(), a.rejectedSaLimit(), w.threads(), w.queued(), w.capacity(), w.done(),
-          w.dropped());
-    });
+    io.jlns.config.CallAdmission limits = shared.running.get().callAdmission();
+    CryptoWorkers.Stats w = shared.workers.stats();
+    var a = shared.ike.admissionView();
+    return new CallAdmission(limits.sa(), limits.inNegotiation(), limits.perAddress(), a.total(), a.negotiating(), a.accepted(),
+        a.rejectedInNegotiation(), a.rejectedPerAddress(), a.rejectedSaLimit(), w.threads(), w.queued(), w.capacity(), w.done(),
+        w.dropped());
   }
 
   @Override
   public void clearCallAdmission() {
-    loop.onLoop(() -> {
-      rt.ike.clearAdmissionStatistics();
-      return null;
-    });
+    shared.ike.clearAdmissionStatistics();
   }
 }

@@ -7,7 +7,6 @@ import io.jlns.ip.TunDevice;
 import io.jlns.ip.UserspaceRouter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,9 @@ final class KernelMode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns");
   private final TunDevice tun;
 
-  KernelMode(String name, Config config, UserspaceRouter router, EventLoop loop) throws IOException {
-    tun = TunDevice.open(name, bytes -> loop.execute(() -> router.fromKernel(Unpooled.wrappedBuffer(bytes))));
+  /** The router delivers each packet from the host on its client's own loop, straight from the device's thread. */
+  KernelMode(String name, Config config, UserspaceRouter router) throws IOException {
+    tun = TunDevice.open(name, bytes -> router.fromKernel(Unpooled.wrappedBuffer(bytes)));
     router.kernel(buf -> {
       byte[] b = new byte[buf.readableBytes()];
       buf.readBytes(b);

@@ -1,6 +1,6 @@
 package io.jlns.server;
 
-import io.jlns.time.EventLoopScheduler;
+import io.jlns.time.WheelScheduler;
 
 import io.jlns.aaa.LocalPools;
 import io.jlns.aaa.LocalUsers;
@@ -40,34 +40,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The L2TP/PPP side of the server on one event loop: the LNS core, PPP sessions, pools and the
- * userspace router. UDP 1701 is bound only when a vpdn-group allows cleartext L2TP
- * ({@code l2tp cleartext}); otherwise L2TP reaches the core through IPsec alone.
+ * The L2TP/PPP side of one shard (one event loop): the LNS core and the PPP sessions of the
+ * clients this loop owns, over the pools and router all loops share. UDP 1701 is bound (once per
+ * loop, SO_REUSEPORT) only when a vpdn-group allows cleartext L2TP ({@code l2tp cleartext});
+ * otherwise L2TP reaches the core through IPsec alone.
  */
 final class L2tpRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns");
-  private final EventLoopGroup group;
   private final EventLoop loop;
   private final L2tpLns lns;
   final LocalPools pools;
   final UserspaceRouter router;
   final PppFactory ppp;
   private Channel channel;
-  private KernelMode kernel;
   private final ByteBufAllocator alloc;
   private volatile IpsecRuntime ipsec;
+  /** The timers of everything this loop owns. */
+  final WheelScheduler scheduler;
 
-  /** @param tun the TUN device of kernel mode, or null for userspace mode */
-  L2tpRuntime(RunningConfig running, int port, String tun) throws InterruptedException, java.io.IOException {
-    boolean epoll = Epoll.isAvailable();
-    group = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-    loop = group.next();
-    alloc = PooledByteBufAllocator.DEFAULT;
-    EventLoopScheduler scheduler = new EventLoopScheduler(loop);
+  L2tpRuntime(RunningConfig running, Shared shared, EventLoop loop, int port, boolean first) throws InterruptedException {
+    this.loop = loop;
+    alloc = shared.alloc;
+    this.scheduler = new WheelScheduler(loop);
     SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
-    pools = new LocalPools(running::get);
-    router = new UserspaceRouter(alloc, () -> localAddresses(running.get()));
-    ppp = new PppFactory(running::get, new PppServices(new LocalUsers(running::get), pools, router), scheduler, random, alloc);
+    pools = shared.pools;
+    router = shared.router;
+    ppp = new PppFactory(running::get, new PppServices(new LocalUsers(running::get), pools, onThisLoop(router)), scheduler, random,
+        alloc, shared.virtualAccess);
     lns = new L2tpLns(scheduler, random, (to, buf) -> {
       if (ipsec != null && ipsec.sendL2tp(to, buf)) {
         return;
@@ -78,24 +77,49 @@ final class L2tpRuntime implements AutoCloseable {
         buf.release();
       }
     }, alloc, () -> tunnelSettings(running.get()), ppp);
-    if (tun != null) {
-      kernel = new KernelMode(tun, running.get(), router, loop);
-    }
     VpdnGroup cleartext = running.get().vpdnGroups().values().stream().filter(VpdnGroup::cleartext).findFirst().orElse(null);
     if (cleartext != null && port > 0) {
-      Bootstrap b = new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-          .option(ChannelOption.SO_REUSEADDR, true)
-          .option(ChannelOption.SO_RCVBUF, Ports.RECEIVE_BUFFER)
-          .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-            @Override
-            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
-              lns.onDatagram(p.sender(), p.content());
-            }
-          });
+      Bootstrap b = Ports.udp(loop).handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+          lns.onDatagram(p.sender(), p.content());
+        }
+      });
       channel = b.bind(new InetSocketAddress(port)).sync().channel();
-      LOG.warn("%VPDN-4-CLEARTEXT: vpdn-group {} accepts L2TP without IPsec on UDP {} ('l2tp cleartext'): for tests only",
-          cleartext.name(), port);
+      if (first) {
+        LOG.warn("%VPDN-4-CLEARTEXT: vpdn-group {} accepts L2TP without IPsec on UDP {} ('l2tp cleartext'): for tests only",
+            cleartext.name(), port);
+      }
     }
+  }
+
+  /**
+   * The shared router, with each client's sink bound to this loop: a packet another loop routes to
+   * one of this loop's clients is posted here, never handled on the wrong thread.
+   */
+  private PppServices.IpNetwork onThisLoop(UserspaceRouter shared) {
+    return new PppServices.IpNetwork() {
+      @Override
+      public void attach(int address, java.util.function.Consumer<io.netty.buffer.ByteBuf> toClient, String owner) {
+        shared.attach(address, buf -> {
+          if (loop.inEventLoop()) {
+            toClient.accept(buf);
+          } else {
+            loop.execute(() -> toClient.accept(buf));
+          }
+        }, owner);
+      }
+
+      @Override
+      public void detach(int address) {
+        shared.detach(address);
+      }
+
+      @Override
+      public void fromClient(int address, io.netty.buffer.ByteBuf packet) {
+        shared.fromClient(address, packet);
+      }
+    };
   }
 
   EventLoop loop() {
@@ -170,12 +194,8 @@ final class L2tpRuntime implements AutoCloseable {
 
   @Override
   public void close() {
-    if (kernel != null) {
-      kernel.close();
-    }
     if (channel != null) {
       channel.close();
     }
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }

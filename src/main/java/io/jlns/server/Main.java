@@ -21,8 +21,9 @@ import java.util.concurrent.CountDownLatch;
 /** {@code jlns run | cli | exec | check}. */
 public final class Main {
   private static final String USAGE = """
-      usage: jlns run [--config FILE] [--socket PATH] [--l2tp-port N] [--ike-port N] [--nat-t-port N] [--tun NAME]
-                                                 run the LNS in the foreground (--tun: kernel mode)
+      usage: jlns run [--config FILE] [--socket PATH] [--l2tp-port N] [--ike-port N] [--nat-t-port N] [--tun NAME] [--loops N]
+                                                 run the LNS in the foreground (--tun: kernel mode;
+                                                 --loops: packet event loops, default one per core, or JLNS_LOOPS)
              jlns cli [--socket PATH]                   IOS-style CLI on the running server
              jlns exec [--socket PATH] 'CMD' ['CMD'...] run CLI lines, print their output; exit 1 on '%' errors
              jlns check --config FILE                   parse and validate a configuration; exit 0 if usable
@@ -55,6 +56,7 @@ public final class Main {
     int ikePort = Ports.STANDARD.ike();
     int natTPort = Ports.STANDARD.natT();
     String tun = null;
+    int loops = env.containsKey("JLNS_LOOPS") ? Integer.parseInt(env.get("JLNS_LOOPS")) : Server.defaultLoops();
     String socket = env.get("JLNS_SOCKET");
     List<String> rest = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
@@ -65,12 +67,13 @@ public final class Main {
         case "--ike-port" -> ikePort = Integer.parseInt(value(args, ++i, "--ike-port"));
         case "--nat-t-port" -> natTPort = Integer.parseInt(value(args, ++i, "--nat-t-port"));
         case "--tun" -> tun = value(args, ++i, "--tun");
+        case "--loops" -> loops = Integer.parseInt(value(args, ++i, "--loops"));
         default -> rest.add(args[i]);
       }
     }
     Path sock = Path.of(socket != null ? socket : defaultSocket());
     return switch (args[0]) {
-      case "run" -> serve(configFile, sock, new Ports(l2tpPort, ikePort, natTPort), tun, env, out, err);
+      case "run" -> serve(configFile, sock, new Ports(l2tpPort, ikePort, natTPort), tun, loops, env, out, err);
       case "cli" -> InteractiveCli.run(sock);
       case "exec" -> InteractiveCli.exec(sock, rest, env.get("JLNS_ENABLE_SECRET"),
           new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -146,7 +149,7 @@ public final class Main {
     }
   }
 
-  private static int serve(String configFile, Path socket, Ports ports, String tun, Map<String, String> env,
+  private static int serve(String configFile, Path socket, Ports ports, String tun, int loops, Map<String, String> env,
       PrintStream out,
       PrintStream err)
       throws IOException {
@@ -170,7 +173,7 @@ public final class Main {
     }
     l.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
         .forEach(d -> err.println(d.render(name)));
-    Server server = Server.start(l.config(), configFile == null ? null : Path.of(configFile), socket, grammar, version(), ports, tun);
+    Server server = Server.start(l.config(), configFile == null ? null : Path.of(configFile), socket, grammar, version(), ports, tun, loops);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

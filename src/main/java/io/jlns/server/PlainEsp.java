@@ -10,14 +10,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * ESP straight over IP (protocol 50, RFC 4303) for clients that are not behind a NAT: one raw
- * socket per address IKE listens on. Packets arrive on each socket's own thread and are handed,
- * copied, to the event loop; sends happen on the event loop. Without CAP_NET_RAW there are no
+ * socket per address IKE listens on, shared by every loop. Packets arrive on each socket's own
+ * thread and are handed, copied, to the loop that owns their SA (by SPI); any loop sends. Without CAP_NET_RAW there are no
  * sockets, and Quick Modes that would need them are refused with a log line saying why.
  */
 final class PlainEsp implements AutoCloseable {
@@ -30,18 +29,17 @@ final class PlainEsp implements AutoCloseable {
     void packet(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int off, int len);
   }
 
-  private final Drops drops;
-  private final Inbound inbound;
+  /** Where a packet goes, from the socket's thread: {@code ip} is a copy, the IPv4 header still on. */
+  interface Dispatch {
+    void packet(InetSocketAddress local, byte[] ip);
+  }
 
-  PlainEsp(Set<InetAddress> addresses, Executor loop, Drops drops, Inbound inbound) {
-    this.drops = drops;
-    this.inbound = inbound;
+  PlainEsp(Set<InetAddress> addresses, Dispatch dispatch) {
     for (InetAddress a : addresses) {
       InetSocketAddress local = new InetSocketAddress(a, 0);
       try {
         sockets.put(a, RawIpSocket.open(PROTOCOL, a, (p, n) -> {
-          byte[] copy = Arrays.copyOf(p, n);
-          loop.execute(() -> received(local, copy));
+          dispatch.packet(local, Arrays.copyOf(p, n));
         }));
       } catch (IOException e) {
         LOG.warn("%CRYPTO-4-NO_PLAIN_ESP: {} on {}: only clients behind a NAT (ESP in UDP 4500) can be served there",
@@ -54,7 +52,7 @@ final class PlainEsp implements AutoCloseable {
   }
 
   /** The IPv4 header as Linux gives it to a raw socket (reassembled; bound, so addressed to {@code local}). */
-  void received(InetSocketAddress local, byte[] ip) {
+  static void received(InetSocketAddress local, byte[] ip, Drops drops, Inbound inbound) {
     int ihl = (ip[0] & 0x0F) * 4;
     int total = ip.length >= 20 ? (ip[2] & 0xFF) << 8 | ip[3] & 0xFF : 0;
     if (ip.length < 20 || (ip[0] & 0xF0) != 0x40 || ihl < 20 || total < ihl + 8 || total > ip.length) {
@@ -70,6 +68,15 @@ final class PlainEsp implements AutoCloseable {
       throw new IllegalStateException(e); // four bytes are always an address
     }
     inbound.packet(local, sender, ip, ihl, total - ihl);
+  }
+
+  /** The SPI of a packet as the raw socket gives it (IPv4 header on), or 0 when too short to say. */
+  static int spi(byte[] ip) {
+    int ihl = (ip.length > 0 ? ip[0] & 0x0F : 0) * 4;
+    if (ihl < 20 || ip.length < ihl + 4) {
+      return 0;
+    }
+    return (ip[ihl] & 0xFF) << 24 | (ip[ihl + 1] & 0xFF) << 16 | (ip[ihl + 2] & 0xFF) << 8 | ip[ihl + 3] & 0xFF;
   }
 
   boolean available(InetAddress local) {

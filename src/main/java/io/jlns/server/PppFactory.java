@@ -37,12 +37,14 @@ final class PppFactory implements PppLink.Factory {
   private final Scheduler scheduler;
   private final RandomGenerator random;
   private final ByteBufAllocator alloc;
-  private final AtomicInteger nextAccess = new AtomicInteger(1);
+  /** Shared by every loop's factory: Virtual-Access numbers are unique in the server. */
+  private final AtomicInteger nextAccess;
   final Map<String, PppSession> sessions = new ConcurrentHashMap<>();
   final Map<String, SessionInfo> l2tp = new ConcurrentHashMap<>();
 
   PppFactory(Supplier<Config> config, PppServices services, Scheduler scheduler, RandomGenerator random,
-      ByteBufAllocator alloc) {
+      ByteBufAllocator alloc, AtomicInteger nextAccess) {
+    this.nextAccess = nextAccess;
     this.config = config;
     this.services = services;
     this.scheduler = scheduler;

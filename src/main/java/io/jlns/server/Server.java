@@ -11,46 +11,86 @@ import io.jlns.config.RunningConfig;
 import io.jlns.config.SecretHasher;
 import java.io.IOException;
 import java.nio.file.Path;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running LNS: its configuration and the control socket; protocol layers plug in here. */
+/**
+ * The running LNS: its configuration, the control socket, and one shard per event loop over the
+ * services they share (see {@link Shard} and {@link Shared}; docs/threads.md says who owns what).
+ */
 public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns");
   private final RunningConfig running;
   private final ControlServer control;
-  private final L2tpRuntime l2tp;
-  private final IpsecRuntime ipsec;
+  private final EventLoopGroup group;
+  private final Shared shared;
+  private final PlainEsp plain;
+  private final KernelMode kernel;
 
-  private Server(RunningConfig running, ControlServer control, L2tpRuntime l2tp, IpsecRuntime ipsec) {
+  private Server(RunningConfig running, ControlServer control, EventLoopGroup group, Shared shared, PlainEsp plain,
+      KernelMode kernel) {
     this.running = running;
     this.control = control;
-    this.l2tp = l2tp;
-    this.ipsec = ipsec;
+    this.group = group;
+    this.shared = shared;
+    this.plain = plain;
+    this.kernel = kernel;
+  }
+
+  /** Event loops when not told: one per core. */
+  static int defaultLoops() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /**
    * @param startupFile the file {@code write memory} saves to, or null for the embedded default
    */
   public static Server start(Config config, Path startupFile, Path socket, ConfigGrammar grammar, String version, Ports ports,
-      String tun)
+      String tun, int loops)
       throws IOException {
     RunningConfig running = new RunningConfig(config, startupFile);
-    L2tpRuntime l2tp;
+    int n = Math.max(1, loops);
+    EventLoopGroup group = Epoll.isAvailable() ? new EpollEventLoopGroup(n) : new NioEventLoopGroup(n);
+    Shared shared = new Shared(running, Math.max(1, Integer.getInteger("jlns.crypto.threads", defaultLoops())));
+    List<Shard> shards = new ArrayList<>();
+    PlainEsp plain = new PlainEsp(IpsecAddresses.listening(config), (local, ip) -> {
+      // From a raw socket's thread: to the loop that owns the SA (unknown SPIs: the first loop counts the drop).
+      Shard owner = shared.spis.getOrDefault(PlainEsp.spi(ip), shared.shards().get(0));
+      owner.loop().execute(() -> PlainEsp.received(local, ip, owner.ipsec().drops, owner.ipsec()::onPlainEsp));
+    });
+    KernelMode kernel = null;
     try {
-      l2tp = new L2tpRuntime(running, ports.l2tp(), tun);
+      for (int i = 0; i < n; i++) {
+        EventLoop loop = group.next();
+        L2tpRuntime l2tp = new L2tpRuntime(running, shared, loop, ports.l2tp(), i == 0);
+        IpsecRuntime ipsec = new IpsecRuntime(shared, i, l2tp, plain, ports.ike(), ports.natT());
+        l2tp.attach(ipsec);
+        shards.add(new Shard(i, loop, l2tp, ipsec));
+      }
+      shared.shards(shards);
+      if (tun != null) {
+        kernel = new KernelMode(tun, config, shared.router);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while binding L2TP", e);
-    } catch (RuntimeException e) {
-      throw new IOException("cannot bind L2TP on UDP " + ports.l2tp() + ": " + e.getMessage(), e);
+      throw new IOException("interrupted while binding", e);
+    } catch (RuntimeException | IOException e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      plain.close();
+      throw new IOException("cannot start: " + e.getMessage(), e);
     }
-    IpsecRuntime ipsec = new IpsecRuntime(running, l2tp, ports.ike(), ports.natT());
-    l2tp.attach(ipsec);
     Clock clock = Clock.systemDefaultZone();
-    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, new IpsecSnapshot(l2tp, ipsec),
-        new VpdnSnapshot(l2tp), LOG::info);
+    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, new IpsecSnapshot(shared),
+        new VpdnSnapshot(shared), LOG::info);
     for (Diagnostic d : ConfigValidator.validate(config, HostAddresses.ipv4())) {
       LOG.warn("%CONFIG-4-CHECK: {}", d.message());
     }
@@ -65,9 +105,10 @@ public final class Server implements AutoCloseable {
     endpoints.accept(config);
     running.onChange(endpoints);
     ControlServer control = new ControlServer(ctx, socket);
-    LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}", version, config.hostname(),
-        startupFile == null ? "(embedded default)" : startupFile, socket);
-    return new Server(running, control, l2tp, ipsec);
+    LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}; {} event loop(s), {} Diffie-Hellman worker(s)",
+        version, config.hostname(), startupFile == null ? "(embedded default)" : startupFile, socket, n,
+        shared.workers.stats().threads());
+    return new Server(running, control, group, shared, plain, kernel);
   }
 
   private static void logEndpoints(java.util.List<IkeEndpoints.Endpoint> list) {
@@ -84,8 +125,16 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     control.close();
-    ipsec.close();
-    l2tp.close();
+    for (Shard s : shared.shards()) {
+      s.ipsec().close();
+      s.l2tp().close();
+    }
+    if (kernel != null) {
+      kernel.close();
+    }
+    plain.close();
+    shared.close();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     LOG.info("%SYS-5-RELOAD: jlns stopped");
   }
 }

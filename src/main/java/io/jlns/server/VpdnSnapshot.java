@@ -7,23 +7,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@link VpdnView} over the L2TP runtime: each call takes a snapshot on the runtime's event loop. */
+/** {@link VpdnView} over the L2TP of every shard: each shard's part is taken on its own loop. */
 final class VpdnSnapshot implements VpdnView {
-  private final L2tpRuntime rt;
+  private final Shared shared;
 
-  VpdnSnapshot(L2tpRuntime rt) {
-    this.rt = rt;
+  VpdnSnapshot(Shared shared) {
+    this.shared = shared;
   }
 
   @Override
   public List<Tunnel> tunnels() {
     long now = System.nanoTime() / 1_000_000;
-    return rt.tunnels().stream().map(t -> new Tunnel(t.localId(), t.peerId(), t.peerHost(),
+    return shared.shards().stream().flatMap(sh -> sh.l2tp().tunnels().stream()).map(t -> new Tunnel(t.localId(), t.peerId(), t.peerHost(),
         t.peer().getAddress().getHostAddress(), t.peer().getPort(), t.state(), t.sessions(), now - t.createdMillis())).toList();
   }
 
   @Override
   public List<Session> sessions() {
+    List<Session> out = new ArrayList<>();
+    for (Shard sh : shared.shards()) {
+      out.addAll(sessions(sh.l2tp()));
+    }
+    out.sort(java.util.Comparator.comparing(Session::iface));
+    return out;
+  }
+
+  private static List<Session> sessions(L2tpRuntime rt) {
     return rt.onLoop(() -> {
       long now = System.nanoTime() / 1_000_000;
       List<Session> out = new ArrayList<>();
@@ -45,17 +54,29 @@ final class VpdnSnapshot implements VpdnView {
 
   @Override
   public long poolInUse(int start, int end) {
-    return rt.pools.inUse(new io.jlns.config.LocalPool.Range(new io.jlns.config.Ipv4Address(start),
+    return shared.pools.inUse(new io.jlns.config.LocalPool.Range(new io.jlns.config.Ipv4Address(start),
         new io.jlns.config.Ipv4Address(end)));
   }
 
   @Override
   public boolean clearTunnel(int localId) {
-    return rt.clearTunnel(localId);
+    boolean any = false;
+    for (Shard sh : shared.shards()) {
+      any |= sh.l2tp().clearTunnel(localId);
+    }
+    return any;
   }
 
   @Override
   public boolean clearInterface(String name) {
+    boolean any = false;
+    for (Shard sh : shared.shards()) {
+      any |= clearInterface(sh.l2tp(), name);
+    }
+    return any;
+  }
+
+  private static boolean clearInterface(L2tpRuntime rt, String name) {
     return rt.onLoop(() -> {
       PppSession p = rt.ppp.sessions.get(name);
       if (p == null) {

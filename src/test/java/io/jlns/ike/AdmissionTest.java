@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
  * negotiation (all, per source address) and on SAs in all, the expiry of half-open SAs, and the
  * deferred message 4, against the responder with an injected clock and a hand-run worker queue.
  */
-class AdmissionTest implements TestInitiator.Harness, IkeResponder.ChildSas {
+class AdmissionTest extends AcceptingChildSas {
   private final ManualScheduler clock = new ManualScheduler();
-  private final List<TestInitiator.Sent> sent = new ArrayList<>();
   private final AtomicReference<Config> config = new AtomicReference<>(load(""));
   /** The worker pool, run by hand: each entry does the work and delivers the result. */
   private final Deque<Runnable> workers = new ArrayDeque<>();
@@ -44,21 +43,6 @@ class AdmissionTest implements TestInitiator.Harness, IkeResponder.ChildSas {
     return responder;
   }
 
-  @Override
-  public List<TestInitiator.Sent> sent() {
-    return sent;
-  }
-
-  @Override
-  public boolean install(ChildSa sa) {
-    return true;
-  }
-
-  @Override
-  public void activate(int inboundSpi) {}
-
-  @Override
-  public void remove(int inboundSpi, String reason) {}
 
   private static Config load(String extra) {
     return IkeResponderTest.load(IkeResponderTest.CONFIG + extra);

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# 100,000 sessions held in one jlns for 10 minutes with LCP echo (every 10 s), L2TP HELLO (every
+# 60 s) and DPD (periodic, every 30 s) running, and every ESP pair rekeyed once (the seed's 600 s
+# lifetime): sessions dropped, heap per session (heap after a full GC with everyone up, minus the
+# heap before, over the sessions; with a class histogram), and the server's CPU while they only
+# hold. jlns runs in a network namespace of its own; PROCS load-generator processes (a process
+# holds at most ~19,000 UDP sockets under this machine's open-file limit) on its loopback, each
+# from its own source addresses (a public address has 64,512 NAT demux ports).
+#
+#   bench/hold-100k.sh                           # 100,000 for 600 s
+#   SESSIONS=20000 HOLD=120 bench/hold-100k.sh    # a shorter one
+#
+# Needs root (namespaces) and memory (jlns -Xmx8g, each generator -Xmx2g). Bounded: every
+# generator has --max-time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+SESSIONS=${SESSIONS:-100000}
+HOLD=${HOLD:-600}
+PROCS=${PROCS:-6}
+RATE=${RATE:-50}
+out=bench/results
+mkdir -p "$out"
+[ "$(id -u)" = 0 ] || { echo "hold-100k: needs root (network namespaces)"; exit 2; }
+[ -f target/jlns.jar ] || mvn -q -B -DskipTests package
+ulimit -n "$(ulimit -Hn)"
+ns=lgb-hold
+tmp=$(mktemp -d)
+bench_config "$tmp/lns.cfg"
+sed -i 's/^crypto isakmp keepalive 3600$/crypto isakmp keepalive 30 5 periodic/' "$tmp/lns.cfg"
+grep -q 'keepalive 30 5 periodic' "$tmp/lns.cfg"
+bench_netns $ns
+ip netns exec $ns java ${JLNS_JAVA_OPTS:--Xms2g -Xmx8g} -jar target/jlns.jar run --config "$tmp/lns.cfg" \
+  --socket "$tmp/jlns.sock" > "$tmp/jlns.log" 2>&1 &
+for _ in $(seq 1 100); do [ -S "$tmp/jlns.sock" ] && break; sleep 0.1; done
+pid=$(ip netns pids $ns | head -1)
+hz=$(getconf CLK_TCK)
+cli() { java -jar target/jlns.jar exec --socket "$tmp/jlns.sock" enable "$@"; }
+heap_kb() { jcmd "$pid" GC.run > /dev/null; jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ {gsub("K","",$6); print $6}'; }
+cpu_ticks() { awk '{print $14 + $15}' /proc/$pid/stat; }
+sleep 3
+heap0=$(heap_kb)
+per=$(( (SESSIONS + PROCS - 1) / PROCS ))
+t0=$(date +%s)
+pids=
+for i in $(seq 1 "$PROCS"); do
+  rm -f "$tmp/ready$i"
+  ip netns exec $ns env JLNS_LOADGEN_JAVA_OPTS="-Xmx2g" ./jlns loadgen --scenario hold --clients "$per" --rate "$RATE" --pps 0 \
+    --source "127.1.$i.1-127.1.$i.4" --psk bench-psk --user alice --password alicepw --profile windows,macos,linux \
+    --ike 3des-sha1-modp1024 --esp 3des-sha1 --duration "$HOLD" --timeout 180 --max-time $(( per / RATE + HOLD + 600 )) \
+    --threads 1 --ready-file "$tmp/ready$i" --json "$out/hold-100k-$i.json" 127.0.0.1 > "$out/hold-100k-$i.txt" 2>&1 &
+  pids="$pids $!"
+done
+# Everyone up (or failed): heap, histogram, show output.
+for _ in $(seq 1 $(( (per / RATE + 600) ))); do
+  n=0; for i in $(seq 1 "$PROCS"); do [ -f "$tmp/ready$i" ] && n=$((n+1)); done
+  [ "$n" = "$PROCS" ] && break
+  sleep 1
+done
+t_up=$(date +%s)
+heap1=$(heap_kb)
+jcmd "$pid" GC.class_histogram | head -40 > "$out/hold-100k-histogram.txt"
+rss1=$(awk '/^VmRSS/ {print $2}' /proc/$pid/status)
+cli 'show vpdn' 'show crypto call admission statistics' 'show ip local pool' | grep -E 'Total tunnels|Total IKE|POOL' \
+  > "$out/hold-100k-show.txt" || true
+# The server's CPU while the sessions only hold (keepalives, echoes, HELLO, DPD, rekeys): 60 s.
+c0=$(cpu_ticks); sleep 60; c1=$(cpu_ticks)
+for p in $pids; do wait "$p" || true; done
+t_end=$(date +%s)
+python3 - "$out" "$PROCS" "$SESSIONS" "$HOLD" "$heap0" "$heap1" "$rss1" "$(( c1 - c0 ))" "$hz" "$(( t_up - t0 ))" <<'PY' | bench_section hold-100k "100,000 sessions held (bench/hold-100k.sh)"
+import json, re, sys
+out, procs, sessions, hold, heap0, heap1, rss1, ticks, hz, ramp = sys.argv[1:]
+procs, sessions = int(procs), int(sessions)
+tot = {"connected": 0, "failed": 0, "dropped": 0, "left": 0}
+for i in range(1, procs + 1):
+    d = json.load(open(f"{out}/hold-100k-{i}.json"))
+    for k in tot:
+        tot[k] += d[k]
+connected = tot["connected"]
+per = (int(heap1) - int(heap0)) * 1024 / max(connected, 1)
+show = open(f"{out}/hold-100k-show.txt").read().strip()
+lines = [
+  f"| sessions connected | {connected:,} of {sessions:,} ({tot['failed']} failed to connect) in {ramp} s |",
+  "| --- | --- |",
+  f"| held | {hold} s with LCP echo every 10 s, L2TP HELLO every 60 s, DPD every 30 s (periodic), ESP rekeyed at 540 s |",
+  f"| dropped while held | {tot['dropped']} |",
+  f"| left at the end | {tot['left']:,} |",
+  f"| heap after full GC, before / with everyone up | {int(heap0)/1024:,.0f} MiB / {int(heap1)/1024:,.0f} MiB |",
+  f"| heap per session | {per/1024:,.1f} KiB ({per:,.0f} bytes) |",
+  f"| RSS with everyone up | {int(rss1)/1024:,.0f} MiB |",
+  f"| server CPU while holding (60 s) | {int(ticks)/int(hz)/60*100:.1f} % of one core |",
+  "", "`show` with everyone up:", "", "```", show, "```", "",
+  "Largest classes on the heap with everyone up (`jcmd GC.class_histogram`, bench/results/hold-100k-histogram.txt).",
+]
+print("\n".join(lines))
+PY
