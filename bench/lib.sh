@@ -30,10 +30,11 @@ bench_netns() {
 # bench_section MARKER TITLE < BODY: puts BODY between <!-- MARKER --> and <!-- /MARKER --> in
 # BENCHMARKS.md (appending a "## TITLE" section the first time), and prints it.
 bench_section() {
-  python3 - "$1" "$2" <<'PY'
+  local body
+  body=$(cat)
+  python3 - "$1" "$2" "$body" <<'PY'
 import re, sys
-marker, title = sys.argv[1], sys.argv[2]
-body = sys.stdin.read().rstrip("\n")
+marker, title, body = sys.argv[1], sys.argv[2], sys.argv[3].rstrip("\n")
 path = "BENCHMARKS.md"
 text = open(path).read()
 start, end = f"<!-- {marker} -->", f"<!-- /{marker} -->"

@@ -19,11 +19,28 @@ public enum HashAlgorithm {
   private final String digest;
   private final String mac;
   private final int length;
+  /** One JCA engine per thread, reset or re-keyed for each use (a lookup by name cost more than the hash). */
+  private final ThreadLocal<MessageDigest> digests;
+  private final ThreadLocal<Mac> macs;
 
   HashAlgorithm(String digest, String mac, int length) {
     this.digest = digest;
     this.mac = mac;
     this.length = length;
+    this.digests = ThreadLocal.withInitial(() -> {
+      try {
+        return MessageDigest.getInstance(digest);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        return Mac.getInstance(mac);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   public int length() {
@@ -35,21 +52,18 @@ public enum HashAlgorithm {
   }
 
   public byte[] hash(byte[]... parts) {
-    try {
-      MessageDigest md = MessageDigest.getInstance(digest);
-      for (byte[] p : parts) {
-        md.update(p);
-      }
-      return md.digest();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    MessageDigest md = digests.get();
+    md.reset();
+    for (byte[] p : parts) {
+      md.update(p);
     }
+    return md.digest();
   }
 
   /** prf(key, parts...) = HMAC(key, concatenation of parts). */
   public byte[] prf(byte[] key, byte[]... parts) {
     try {
-      Mac m = Mac.getInstance(mac);
+      Mac m = macs.get();
       // JCA refuses an empty key; RFC 2104 pads keys with zeros, so one zero byte is the same key.
       m.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, mac));
       for (byte[] p : parts) {

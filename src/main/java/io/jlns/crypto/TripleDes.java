@@ -75,12 +75,12 @@ public final class TripleDes {
     }
   }
 
-  private final int[] k1;
-  private final int[] k2;
-  private final int[] k3;
-  private final int[] k1r;
-  private final int[] k2r;
-  private final int[] k3r;
+  private final byte[] k1;
+  private final byte[] k2;
+  private final byte[] k3;
+  private final byte[] k1r;
+  private final byte[] k2r;
+  private final byte[] k3r;
 
   /** {@code key}: 24 bytes (K1, K2, K3; parity bits ignored). */
   public TripleDes(byte[] key) {
@@ -95,8 +95,11 @@ public final class TripleDes {
     k3r = reversed(k3);
   }
 
-  /** The 16 round keys as 8 six-bit groups each (FIPS 46-3: PC-1, rotations, PC-2). */
-  private static int[] schedule(byte[] key, int off) {
+  /**
+   * The 16 round keys as 8 six-bit groups each (FIPS 46-3: PC-1, rotations, PC-2), a byte each:
+   * six schedules of 128 bytes per key, where ints cost four times that for every SA of 100,000.
+   */
+  private static byte[] schedule(byte[] key, int off) {
     long k = 0;
     for (int i = 0; i < 8; i++) {
       k = k << 8 | (key[off + i] & 0xFF);
@@ -107,7 +110,7 @@ public final class TripleDes {
       c = c << 1 | (int) (k >>> (64 - PC1[i]) & 1);
       d = d << 1 | (int) (k >>> (64 - PC1[i + 28]) & 1);
     }
-    int[] out = new int[128];
+    byte[] out = new byte[128];
     for (int r = 0; r < 16; r++) {
       for (int s = 0; s < SHIFTS[r]; s++) {
         c = (c << 1 | c >>> 27) & 0x0FFFFFFF;
@@ -119,14 +122,14 @@ public final class TripleDes {
         for (int j = 0; j < 6; j++) {
           six = six << 1 | (int) (cd >>> (56 - PC2[g * 6 + j]) & 1);
         }
-        out[r * 8 + g] = six;
+        out[r * 8 + g] = (byte) six;
       }
     }
     return out;
   }
 
-  private static int[] reversed(int[] ks) {
-    int[] out = new int[128];
+  private static byte[] reversed(byte[] ks) {
+    byte[] out = new byte[128];
     for (int r = 0; r < 16; r++) {
       System.arraycopy(ks, (15 - r) * 8, out, r * 8, 8);
     }
@@ -139,7 +142,7 @@ public final class TripleDes {
   }
 
   /** 16 rounds on (L, R) after IP; returns the pre-output R16 L16, which is the next pass's input. */
-  private static long rounds(long lr, int[] k) {
+  private static long rounds(long lr, byte[] k) {
     int l = (int) (lr >>> 32);
     int r = (int) lr;
     for (int i = 0; i < 128; i += 8) {

@@ -33,6 +33,7 @@ public final class EspCrypto {
    * bytes into the packet. One event loop thread, one area, grown to the largest packet seen.
    */
   private static final ThreadLocal<byte[][]> WORK = ThreadLocal.withInitial(() -> new byte[][] {new byte[2048]});
+  /** GCM's cipher; null for CBC (its ciphers are made on first use, and never for esp-3des). */
   private final Cipher jca;
   /**
    * CBC without a per-packet init: both ciphers are set up once with an all-zero IV, and the
@@ -47,7 +48,9 @@ public final class EspCrypto {
   private final byte[] salt;
   private final Mac mac;
   private final byte[] icv;
-  private final Cipher ivGenerator;
+  /** Made on the first packet sent: an inbound SA never needs it (a JCA cipher is a kilobyte, times 100,000 SAs). */
+  private Cipher ivGenerator;
+  private final byte[] ivSeed;
   private final byte[] ivCounter = new byte[16];
   private final byte[] nonce = new byte[12];
   private final byte[] ivBlock = new byte[16];
@@ -67,7 +70,7 @@ public final class EspCrypto {
         key = new SecretKeySpec(encKey, 0, encKey.length - 4, "AES");
         salt = Arrays.copyOfRange(encKey, encKey.length - 4, encKey.length);
       } else {
-        jca = Cipher.getInstance(cipher.jca() + "/CBC/NoPadding");
+        jca = null;
         key = new SecretKeySpec(encKey, cipher.jca());
         salt = null;
       }
@@ -80,8 +83,7 @@ public final class EspCrypto {
         icv = null;
       }
       // CBC IVs must be unpredictable (RFC 3602 section 3): the encryption of a counter under a random key.
-      ivGenerator = Cipher.getInstance("AES/ECB/NoPadding");
-      ivGenerator.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(ivSeed, 0, 16, "AES"));
+      this.ivSeed = Arrays.copyOf(ivSeed, 16);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(cipher + "/" + integrity + ": " + e.getMessage(), e);
     }
@@ -205,6 +207,10 @@ public final class EspCrypto {
         return 8 + ivLen + padded + icvLength();
       }
       putInt(ivCounter, 12, seq);
+      if (ivGenerator == null) {
+        ivGenerator = Cipher.getInstance("AES/ECB/NoPadding");
+        ivGenerator.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(ivSeed, 0, 16, "AES"));
+      }
       ivGenerator.doFinal(ivCounter, 0, 16, ivBlock, 0);
       System.arraycopy(ivBlock, 0, b, off + 8, ivLen);
       if (tdes != null) {
@@ -227,7 +233,7 @@ public final class EspCrypto {
   private Cipher cbc(int mode) throws GeneralSecurityException {
     Cipher c = mode == Cipher.ENCRYPT_MODE ? cbcEncrypt : cbcDecrypt;
     if (c == null) {
-      c = mode == Cipher.ENCRYPT_MODE ? jca : Cipher.getInstance(cipher.jca() + "/CBC/NoPadding");
+      c = Cipher.getInstance(cipher.jca() + "/CBC/NoPadding");
       c.init(mode, key, new IvParameterSpec(new byte[cipher.blockSize()]));
       if (mode == Cipher.ENCRYPT_MODE) {
         cbcEncrypt = c;
