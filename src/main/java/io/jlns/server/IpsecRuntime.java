@@ -141,7 +141,14 @@ final class IpsecRuntime implements AutoCloseable {
   }
 
   private void bind(InetAddress a, int port, Map<InetAddress, Channel> into, boolean natT) {
-    Bootstrap b = Ports.udp(loop).handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+    Bootstrap b = Ports.udp(loop);
+    if (!natT) {
+      // UDP 500 brings only new clients (behind a NAT everything after Main Mode's message 4 is on
+      // 4500): one batch of it per loop iteration, so a flood of forged Main Modes waits its turn
+      // behind the ESP of connected clients instead of taking the loop.
+      b.option(ChannelOption.MAX_MESSAGES_PER_READ, 1);
+    }
+    b.handler(new SimpleChannelInboundHandler<DatagramPacket>() {
       @Override
       protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();

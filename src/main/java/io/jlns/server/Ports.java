@@ -40,11 +40,14 @@ record Ports(int l2tp, int ike, int natT) {
         // What a loop may queue for one socket before it drops (Flusher): a batch is far below it.
         .option(io.netty.channel.ChannelOption.WRITE_BUFFER_WATER_MARK, new io.netty.channel.WriteBufferWaterMark(512 << 10, 1 << 20));
     if (epoll) {
-      // recvmmsg(2): up to RECV_BATCH datagrams per system call, sliced from one pooled buffer.
+      // recvmmsg(2): up to RECV_BATCH datagrams per system call, sliced from one pooled buffer; and
+      // such calls until the socket is empty (or MAX_MESSAGES_PER_READ of them): a batch that did
+      // not fill the buffer says nothing about the datagrams behind it. Stopping after one batch per
+      // readiness event (Netty's default guess) let 80,000 clients' keepalives overflow 8 MB.
       b.option(io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT, true)
           .option(io.netty.channel.epoll.EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
           .option(io.netty.channel.ChannelOption.RCVBUF_ALLOCATOR,
-              new io.netty.channel.FixedRecvByteBufAllocator(MAX_DATAGRAM * RECV_BATCH));
+              new io.netty.channel.FixedRecvByteBufAllocator(MAX_DATAGRAM * RECV_BATCH).respectMaybeMoreData(false));
     }
     return b;
   }
