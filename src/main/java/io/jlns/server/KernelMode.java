@@ -5,7 +5,6 @@ import io.jlns.config.Ipv4Address;
 import io.jlns.config.LocalPool;
 import io.jlns.ip.TunDevice;
 import io.jlns.ip.UserspaceRouter;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.util.ArrayList;
