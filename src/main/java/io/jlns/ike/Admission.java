@@ -91,10 +91,6 @@ final class Admission {
     }
   }
 
-  synchronized int negotiating() {
-    return negotiating;
-  }
-
   synchronized int negotiating(InetAddress from) {
     int[] n = perAddress.get(from);
     return n == null ? 0 : n[0];
@@ -102,10 +98,6 @@ final class Admission {
 
   synchronized AdmissionView view(int total) {
     return new AdmissionView(total, negotiating, accepted, rejectedInNegotiation, rejectedPerAddress, rejectedSaLimit);
-  }
-
-  synchronized long rejected() {
-    return rejectedInNegotiation + rejectedPerAddress + rejectedSaLimit;
   }
 
   synchronized void clearStatistics() {

@@ -389,11 +389,6 @@ public final class IkeResponder {
     return shared.admissionView();
   }
 
-  /** {@code clear crypto call admission statistics}. */
-  public void clearAdmissionStatistics() {
-    shared.clearAdmissionStatistics();
-  }
-
   /** Event counters (drops, refusals, retransmissions) for {@code show crypto isakmp sa detail}. */
   public Map<String, Long> counters() {
     return counters.snapshot();

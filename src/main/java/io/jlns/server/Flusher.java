@@ -25,12 +25,12 @@ final class Flusher {
     this.drops = drops;
   }
 
-  /** Writes {@code msg} (taking it); false, and {@code msg} released, when the channel is full. */
-  boolean write(Channel ch, Object msg) {
+  /** Writes {@code msg} (taking it); releases it, counted, when the channel is full. */
+  void write(Channel ch, Object msg) {
     if (!ch.isWritable()) {
       io.netty.util.ReferenceCountUtil.release(msg);
       drops.count("send-buffer-full");
-      return false;
+      return;
     }
     ch.write(msg, ch.voidPromise());
     if (!dirty.contains(ch)) {
@@ -40,7 +40,6 @@ final class Flusher {
       scheduled = true;
       loop.execute(flushAll);
     }
-    return true;
   }
 
   private void flushAll() {

@@ -198,16 +198,14 @@ final class IpsecRuntime implements AutoCloseable {
     }
   }
 
-  /** An ESP packet another loop received for an SA of this one. */
-  private void onPlainEspOrMoved(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int len, boolean encapsulated) {
-    System.arraycopy(esp, 0, scratch, 0, len);
-    onEsp(local, sender, len, encapsulated);
-  }
-
-  /** ESP straight over IP (a client behind no NAT), its IPv4 header already checked and taken off. */
-  void onPlainEsp(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int off, int len) {
+  /**
+   * An ESP packet handed to this loop from another thread: straight over IP from the raw socket
+   * (a client behind no NAT, its IPv4 header already checked and taken off), or in UDP from another
+   * loop that received it for an SA of this one.
+   */
+  void onEsp(InetSocketAddress local, InetSocketAddress sender, byte[] esp, int off, int len, boolean encapsulated) {
     System.arraycopy(esp, off, scratch, 0, len);
-    onEsp(local, sender, len, false);
+    onEsp(local, sender, len, encapsulated);
   }
 
   /**
@@ -223,7 +221,7 @@ final class IpsecRuntime implements AutoCloseable {
         // The SA is another loop's: its client's NAT mapping moved and the kernel's hash with it.
         byte[] copy = java.util.Arrays.copyOf(scratch, len);
         drops.count("to-other-loop");
-        owner.loop().execute(() -> owner.ipsec().onPlainEspOrMoved(local, sender, copy, len, encapsulated));
+        owner.loop().execute(() -> owner.ipsec().onEsp(local, sender, copy, 0, len, encapsulated));
         return;
       }
       if (drops.loud("invalid-spi")) {

@@ -2,7 +2,6 @@ package io.jlns.server;
 
 import io.jlns.time.WheelScheduler;
 
-import io.jlns.aaa.LocalPools;
 import io.jlns.aaa.LocalUsers;
 import io.jlns.config.Config;
 import io.jlns.config.Interface;
@@ -41,8 +40,6 @@ final class L2tpRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns");
   private final EventLoop loop;
   private final L2tpLns lns;
-  final LocalPools pools;
-  final UserspaceRouter router;
   final PppFactory ppp;
   private Channel channel;
   private final ByteBufAllocator alloc;
@@ -55,9 +52,8 @@ final class L2tpRuntime implements AutoCloseable {
     alloc = shared.alloc;
     this.scheduler = new WheelScheduler(loop);
     SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
-    pools = shared.pools;
-    router = shared.router;
-    ppp = new PppFactory(running::get, new PppServices(new LocalUsers(running::get), pools, onThisLoop(router)), scheduler, random,
+    ppp = new PppFactory(running::get, new PppServices(new LocalUsers(running::get), shared.pools, onThisLoop(shared.router)),
+        scheduler, random,
         alloc, shared.virtualAccess);
     lns = new L2tpLns(scheduler, random, (to, buf) -> {
       if (ipsec != null && ipsec.sendL2tp(to, buf)) {

@@ -65,7 +65,8 @@ public final class Server implements AutoCloseable {
     PlainEsp plain = new PlainEsp(IpsecAddresses.listening(config), (local, ip) -> {
       // From a raw socket's thread: to the loop that owns the SA (unknown SPIs: the first loop counts the drop).
       Shard owner = shared.spis.getOrDefault(PlainEsp.spi(ip), shared.shards().get(0));
-      owner.loop().execute(() -> PlainEsp.received(local, ip, owner.ipsec().drops, owner.ipsec()::onPlainEsp));
+      owner.loop().execute(() -> PlainEsp.received(local, ip, owner.ipsec().drops,
+          (l, sender, esp, off, len) -> owner.ipsec().onEsp(l, sender, esp, off, len, false)));
     });
     KernelMode kernel = null;
     try {

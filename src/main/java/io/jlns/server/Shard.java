@@ -8,13 +8,4 @@ import io.netty.channel.EventLoop;
  * NAT demux entry, L2TP tunnel and sessions and PPP. Only this loop touches them, so the packet
  * path takes no lock; other threads reach them by posting a task to {@link #loop}.
  */
-record Shard(int index, EventLoop loop, L2tpRuntime l2tp, IpsecRuntime ipsec) {
-  /** Runs {@code task} on this shard's loop: at once when already there. */
-  void run(Runnable task) {
-    if (loop.inEventLoop()) {
-      task.run();
-    } else {
-      loop.execute(task);
-    }
-  }
-}
+record Shard(int index, EventLoop loop, L2tpRuntime l2tp, IpsecRuntime ipsec) {}

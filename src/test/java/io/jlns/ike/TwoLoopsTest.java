@@ -88,7 +88,6 @@ class TwoLoopsTest extends AcceptingChildSas {
 
   @Test
   void admissionLimitsCountEveryLoop() {
-    IkeResponderTest.load(IkeResponderTest.CONFIG);
     for (int i = 0; i < 4; i++) {
       target = i % 2 == 0 ? a : b;
       TestInitiator c = new TestInitiator(this, "198.51.100." + (20 + i), 500, "10.0.0.10", "test-psk");
