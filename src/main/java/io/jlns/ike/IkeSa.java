@@ -68,6 +68,8 @@ final class IkeSa {
   long lastHeardMillis;
   int dpdSequence;
   int dpdOutstanding;
+  /** When the last R-U-THERE went out (scheduler millis; 0: none yet). */
+  long dpdSentMillis;
   int timerGeneration;
 
   /** A phase 2 or informational exchange by message id, with its CBC IV chain. */

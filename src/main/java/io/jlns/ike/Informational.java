@@ -145,11 +145,17 @@ final class Informational {
         return;
       }
       long now = r.scheduler.nowMillis();
-      long heard = Math.max(sa.lastHeardMillis, r.childSas.lastInboundMillis(sa.peer));
-      if (sa.dpdOutstanding == 0 && !k.periodic() && now - heard < k.seconds() * 1000L) {
-        // On demand: traffic from the peer proves it alive (RFC 3706 section 5.3).
-        scheduleDpd(sa, k.seconds() * 1000L - (now - heard));
-        return;
+      if (sa.dpdOutstanding == 0) {
+        // The last R-U-THERE was answered: the next is due a full interval after it (periodic) or
+        // after the peer's last traffic (on demand: traffic proves it alive, RFC 3706 section 5.3),
+        // not at the retry interval that was armed when it was sent.
+        long since = k.periodic() ? sa.dpdSentMillis
+            : Math.max(sa.lastHeardMillis, r.childSas.lastInboundMillis(sa.peer));
+        long wait = k.seconds() * 1000L - (now - since);
+        if (wait > 0) {
+          scheduleDpd(sa, wait);
+          return;
+        }
       }
       if (sa.dpdOutstanding >= DPD_MAX_UNANSWERED) {
         IkeResponder.LOG.warn("%CRYPTO-4-IKE_DPD_DEAD: peer {} answered none of {} R-U-THERE: declared dead, its SAs removed",
@@ -161,6 +167,7 @@ final class Informational {
       }
       sa.dpdOutstanding++;
       sa.dpdSequence++;
+      sa.dpdSentMillis = now;
       send(sa, List.of(new Payload.Notify(1, Proposal.PROTO_ISAKMP, Notifications.R_U_THERE, cookies(sa), Keys.int32(sa.dpdSequence))));
       scheduleDpd(sa, (sa.dpdOutstanding == 0 ? k.seconds() : k.retry()) * 1000L);
     });

@@ -308,6 +308,30 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   }
 
   @Test
+  void periodicDeadPeerDetectionAsksOncePerIntervalWhenAnswered() {
+    config.set(load(CONFIG.replace("crypto isakmp keepalive 10 2", "crypto isakmp keepalive 10 2 periodic")));
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    // The peer answers every R-U-THERE at once: one a minute over 60 s of 'keepalive 10 2 periodic'
+    // (every 10 s), never the 2 s retry interval, and the SA stays.
+    int asked = 0;
+    for (int ms = 0; ms < 60_500; ms += 500) {
+      int before = sent.size();
+      clock.advance(500);
+      for (TestInitiator.Sent s : List.copyOf(sent.subList(before, sent.size()))) {
+        Payload.Notify n = c.openInformational(s.data()).first(Payload.Notify.class);
+        if (n != null && n.messageType() == Notifications.R_U_THERE) {
+          asked++;
+          c.informational(List.of(new Payload.Notify(1, 1, Notifications.R_U_THERE_ACK, c.cookies(), n.data())));
+        }
+      }
+    }
+    assertThat(asked).isEqualTo(6);
+    assertThat(responder.ikeSas()).hasSize(1);
+  }
+
+  @Test
   void anEspSaEndsAtItsLifetimeWithADelete() {
     TestInitiator c = client(500);
     assertThat(c.mainMode(false)).isNull();
