@@ -34,7 +34,7 @@ public interface IpsecView {
    */
   record CallAdmission(int maxSa, int maxInNegotiation, int maxPerAddress, int total, int negotiating, long accepted,
       long rejectedInNegotiation, long rejectedPerAddress, long rejectedSaLimit, int workers, int queued, int queueCapacity,
-      long computed, long queueDrops) {}
+      long computed, long queueDrops, int shunnedNow, long shunnedTotal) {}
 
   // Defaults are the view of a server with no IPsec running: nothing to show, nothing to clear.
 

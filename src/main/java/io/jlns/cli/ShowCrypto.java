@@ -132,6 +132,8 @@ final class ShowCrypto {
             a.rejectedInNegotiation(), a.rejectedPerAddress(), a.rejectedSaLimit())
         + String.format("DH workers:            %6d queued:  %6d/%-6d computed:     %6d queue full: %d%n", a.workers(), a.queued(),
             a.queueCapacity(), a.computed(), a.queueDrops())
+        + String.format("Flooding addresses:    %6d shunned now:    %6d (new exchanges dropped in the kernel for 30 s)%n",
+            a.shunnedTotal(), a.shunnedNow())
         + (a.maxSa() == 0 ? "(Max IKE SAs 0: no limit)\n" : "");
   }
 }

@@ -34,6 +34,12 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     return parse(s).orElseThrow(() -> new IllegalArgumentException("not an IPv4 address: " + s));
   }
 
+  /** An IPv4 socket address's address. */
+  public static Ipv4Address of(java.net.Inet4Address a) {
+    byte[] b = a.getAddress();
+    return new Ipv4Address((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff);
+  }
+
   public long unsigned() {
     return bits & 0xffffffffL;
   }

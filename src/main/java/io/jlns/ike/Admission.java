@@ -96,8 +96,9 @@ final class Admission {
     return n == null ? 0 : n[0];
   }
 
-  synchronized AdmissionView view(int total) {
-    return new AdmissionView(total, negotiating, accepted, rejectedInNegotiation, rejectedPerAddress, rejectedSaLimit);
+  synchronized AdmissionView view(int total, Shunning shunning) {
+    return new AdmissionView(total, negotiating, accepted, rejectedInNegotiation, rejectedPerAddress, rejectedSaLimit,
+        shunning.active(), shunning.total());
   }
 
   synchronized void clearStatistics() {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IkeShared {
   final Admission admission = new Admission();
+  final Shunning shunning = new Shunning();
   private final ConcurrentHashMap<Long, IkeResponder> owners = new ConcurrentHashMap<>();
   private final AtomicInteger connIds = new AtomicInteger(1001);
 
@@ -42,11 +43,17 @@ public final class IkeShared {
 
   /** What {@code show crypto call admission statistics} shows, for the whole server. */
   public AdmissionView admissionView() {
-    return admission.view(total());
+    return admission.view(total(), shunning);
+  }
+
+  /** The addresses whose new IKE exchanges the IKE sockets' filters drop at {@code now} (see {@link Shunning}). */
+  public Shunning.Snapshot shunned(long now) {
+    return shunning.current(now);
   }
 
   /** {@code clear crypto call admission statistics}. */
   public void clearAdmissionStatistics() {
     admission.clearStatistics();
+    shunning.clearStatistics();
   }
 }

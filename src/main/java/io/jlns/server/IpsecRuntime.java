@@ -87,6 +87,8 @@ final class IpsecRuntime implements AutoCloseable {
         new EspSas(table, demux, plain, l2tp, random, shared.spis, shared.newestByAddress, () -> shared.shards().get(index)), shared.workers.on(loop),
         shared.ike, loop);
     loop.execute(() -> scheduler.schedule(1000, this::natKeepalives));
+    IkeSocketFilters filters = new IkeSocketFilters(ikeChannels.values(), natTChannels.values(), shared.ike::shunned, scheduler);
+    loop.execute(filters::start);
     l2tp.onTunnelClosed(this::tunnelClosed);
   }
 

@@ -114,7 +114,7 @@ final class IpsecSnapshot implements IpsecView {
     var a = shared.ike.admissionView();
     return new CallAdmission(limits.sa(), limits.inNegotiation(), limits.perAddress(), a.total(), a.negotiating(), a.accepted(),
         a.rejectedInNegotiation(), a.rejectedPerAddress(), a.rejectedSaLimit(), w.threads(), w.queued(), w.capacity(), w.done(),
-        w.dropped());
+        w.dropped(), a.shunnedNow(), a.shunnedTotal());
   }
 
   @Override

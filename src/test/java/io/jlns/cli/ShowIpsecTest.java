@@ -30,7 +30,7 @@ class ShowIpsecTest {
 
     @Override
     public CallAdmission callAdmission() {
-      return new CallAdmission(0, 1000, 250, 12, 2, 4011, 0, 3999, 0, 2, 1, 1024, 250, 0);
+      return new CallAdmission(0, 1000, 250, 12, 2, 4011, 0, 3999, 0, 2, 1, 1024, 250, 0, 1, 1);
     }
 
     @Override
@@ -72,7 +72,8 @@ class ShowIpsecTest {
         "Total IKE SA Count:        12 active:             10 negotiating:       2",
         "Incoming IKE Requests:   8010 accepted:         4011 rejected:       3999",
         "Rejected IKE Requests:   3999 in-nego limit:       0 per address:    3999 SA limit: 0",
-        "DH workers:                 2 queued:       1/1024   computed:        250 queue full: 0");
+        "DH workers:                 2 queued:       1/1024   computed:        250 queue full: 0",
+        "Flooding addresses:         1 shunned now:         1 (new exchanges dropped in the kernel for 30 s)");
     run("clear crypto call admission statistics");
     assertThat(cleared).containsExactly("call admission");
   }

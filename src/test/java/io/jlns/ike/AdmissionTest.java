@@ -116,6 +116,23 @@ class AdmissionTest extends AcceptingChildSas {
   }
 
   @Test
+  void anAddressFloodingPastItsLimitIsShunnedAndOthersAreNot() {
+    config.set(load("crypto call admission limit ike in-negotiation-sa per-address 3\n"));
+    for (int port = 1000; port < 1003; port++) {
+      assertThat(mm1(client("203.0.113.9", port))).isTrue();
+    }
+    for (int port = 2000; port < 2000 + Shunning.THRESHOLD; port++) {
+      assertThat(mm1(client("203.0.113.9", port))).isFalse();
+    }
+    assertThat(responder.admission().shunnedNow()).isEqualTo(1);
+    assertThat(responder.admission().shunnedTotal()).isEqualTo(1);
+    assertThat(responder.counters()).containsEntry("cac-shun", 1L);
+    // Only the flooding address: another still connects.
+    assertThat(connect(client("198.51.100.7", 500))).isNull();
+    assertThat(responder.admission().shunnedNow()).isEqualTo(1);
+  }
+
+  @Test
   void oneSourceAddressCannotTakeEveryNegotiationSlot() {
     config.set(load("crypto call admission limit ike in-negotiation-sa per-address 3\n"));
     for (int port = 1000; port < 1006; port += 2) {
