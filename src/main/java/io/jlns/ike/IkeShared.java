@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IkeShared {
   final Admission admission = new Admission();
   final Shunning shunning = new Shunning();
+  private final java.util.List<Runnable> shunListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<Long, IkeResponder> owners = new ConcurrentHashMap<>();
   private final AtomicInteger connIds = new AtomicInteger(1001);
 
@@ -44,6 +45,15 @@ public final class IkeShared {
   /** What {@code show crypto call admission statistics} shows, for the whole server. */
   public AdmissionView admissionView() {
     return admission.view(total(), shunning);
+  }
+
+  /** {@code listener} runs (on the thread that shunned) each time an address is newly shunned. */
+  public void onShun(Runnable listener) {
+    shunListeners.add(listener);
+  }
+
+  void shunned() {
+    shunListeners.forEach(Runnable::run);
   }
 
   /** The addresses whose new IKE exchanges the IKE sockets' filters drop at {@code now} (see {@link Shunning}). */

@@ -36,10 +36,13 @@ final class Phase1Start {
         r.counters.log(no.counter, "%CRYPTO-4-IKE_CAC_DROP: new " + mode + " from " + IkeResponder.text(remote) + " refused: "
             + String.format(no.why, r.admission.count(no, remote.getAddress(), r.shared.total())));
       }
-      if (r.shared.shunning.refused(remote.getAddress(), r.scheduler.nowMillis()) && r.counters.loud("cac-shun")) {
-        r.counters.log("cac-shun", "%CRYPTO-4-IKE_CAC_SHUN: " + remote.getAddress().getHostAddress() + " had "
-            + Shunning.THRESHOLD + " new IKE exchanges refused within a second: its new exchanges are dropped in the"
-            + " kernel for " + Shunning.SHUN_MILLIS / 1000 + " s (its SAs and exchanges under way go on)");
+      if (r.shared.shunning.refused(remote.getAddress(), r.scheduler.nowMillis())) {
+        r.shared.shunned();
+        if (r.counters.loud("cac-shun")) {
+          r.counters.log("cac-shun", "%CRYPTO-4-IKE_CAC_SHUN: " + remote.getAddress().getHostAddress() + " had "
+              + Shunning.THRESHOLD + " new IKE exchanges refused within a second: its new exchanges are dropped in the"
+              + " kernel for " + Shunning.SHUN_MILLIS / 1000 + " s (its SAs and exchanges under way go on)");
+        }
       }
       return;
     }

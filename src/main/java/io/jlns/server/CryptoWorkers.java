@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
  * The bounded pool where IKE's Diffie-Hellman runs, shared by every packet loop: a fixed number
  * of threads and a fixed queue, so a burst of connecting clients (or a flood of forged Main Mode
  * messages that got past admission control) waits here, or is dropped, and never delays the
- * packets of connected clients. Each loop gets its own {@link Offload} view, so a result goes
+ * packets of connected clients (the threads run at niceness 10, below the loops). Each loop gets its own {@link Offload} view, so a result goes
  * back to the loop that owns the SA.
  */
 final class CryptoWorkers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns");
   /** Enough for every in-negotiation SA of the default admission limit to wait its turn. */
+  static final int NICENESS = 10;
   static final int QUEUE = 1024;
   private final ThreadPoolExecutor pool;
   private final LongAdder done = new LongAdder();
@@ -31,7 +32,11 @@ final class CryptoWorkers implements AutoCloseable {
   CryptoWorkers(int threads) {
     AtomicInteger n = new AtomicInteger();
     pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-      Thread t = new Thread(r, "jlns-crypto-" + n.incrementAndGet());
+      // Below the packet loops (niceness 10): a burst of key exchanges yields to connected clients' packets.
+      Thread t = new Thread(() -> {
+        io.jlns.ip.ThreadNiceness.set(NICENESS);
+        r.run();
+      }, "jlns-crypto-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     }, new ThreadPoolExecutor.AbortPolicy());

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One loop's IKE sockets (UDP 500 and 4500) kept filtered to the shunned addresses of admission
- * control ({@link Shunning}): every quarter second the loop compares the shared list's version
+ * control ({@link Shunning}): at once when an address is shunned, and every quarter second (for
+ * shuns that end) the loop compares the shared list's version
  * with the one its sockets carry and, when it changed, puts a new socket filter on each (or takes
  * it off). Runs on the loop that owns the sockets.
  */
@@ -40,13 +41,18 @@ final class IkeSocketFilters {
   }
 
   private void check() {
+    apply();
+    scheduler.schedule(CHECK_MILLIS, this::check);
+  }
+
+  /** The sockets' filters brought up to date now (an address was just shunned, on this loop or another). */
+  void apply() {
     Shunning.Snapshot s = shunned.apply(scheduler.nowMillis());
     if (s.version() != version && !broken) {
       version = s.version();
       filter(ike, s.addresses(), false);
       filter(natT, s.addresses(), true);
     }
-    scheduler.schedule(CHECK_MILLIS, this::check);
   }
 
   private void filter(Collection<Channel> channels, int[] addresses, boolean natT) {

@@ -89,6 +89,7 @@ final class IpsecRuntime implements AutoCloseable {
     loop.execute(() -> scheduler.schedule(1000, this::natKeepalives));
     IkeSocketFilters filters = new IkeSocketFilters(ikeChannels.values(), natTChannels.values(), shared.ike::shunned, scheduler);
     loop.execute(filters::start);
+    shared.ike.onShun(() -> loop.execute(filters::apply));
     l2tp.onTunnelClosed(this::tunnelClosed);
   }
 
