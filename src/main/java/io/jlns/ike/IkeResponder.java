@@ -103,6 +103,26 @@ public final class IkeResponder {
     this.childSas = childSas;
     this.quickMode = new QuickMode.Handler(this);
     this.informational = new Informational(this);
+    shared.onShun(() -> loop.execute(this::dropShunnedHalfOpen));
+  }
+
+  /**
+   * An address was shunned for flooding ({@link Shunning}): its SAs still in negotiation here are
+   * almost surely forged (a real client behind it cannot start a new one for the shun's length
+   * anyway), so they go now and their admission slots serve other addresses at once, not when
+   * they time out.
+   */
+  void dropShunnedHalfOpen() {
+    java.util.Set<Integer> shunned = new java.util.HashSet<>();
+    for (int a : shared.shunned(scheduler.nowMillis()).addresses()) {
+      shunned.add(a);
+    }
+    for (IkeSa sa : List.copyOf(halfOpen.values())) {
+      if (sa.admittedFrom instanceof java.net.Inet4Address a4 && shunned.contains(io.jlns.config.Ipv4Address.of(a4).bits())) {
+        counters.count("shunned-half-open");
+        delete(sa, false, "its address was shunned for flooding");
+      }
+    }
   }
 
   /** An ISAKMP datagram from {@code remote} to {@code local} (the non-ESP marker already removed). */

@@ -127,6 +127,9 @@ class AdmissionTest extends AcceptingChildSas {
     assertThat(responder.admission().shunnedNow()).isEqualTo(1);
     assertThat(responder.admission().shunnedTotal()).isEqualTo(1);
     assertThat(responder.counters()).containsEntry("cac-shun", 1L);
+    // Its three half-open SAs went with the shun: their slots are free for others at once.
+    assertThat(responder.counters()).containsEntry("shunned-half-open", 3L);
+    assertThat(responder.admission().negotiating()).isZero();
     // Only the flooding address: another still connects.
     assertThat(connect(client("198.51.100.7", 500))).isNull();
     assertThat(responder.admission().shunnedNow()).isEqualTo(1);
