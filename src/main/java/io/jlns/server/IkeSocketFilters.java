@@ -57,8 +57,9 @@ final class IkeSocketFilters {
 
   private void filter(Collection<Channel> channels, int[] addresses, boolean natT) {
     for (Channel ch : channels) {
-      if (!(ch instanceof EpollDatagramChannel e) || !ch.isOpen()) {
-        continue; // not a Linux epoll socket: refusals stay in the loop
+      if (!(ch instanceof EpollDatagramChannel e) || !ch.isOpen()
+          || !(((java.net.InetSocketAddress) ch.localAddress()).getAddress() instanceof java.net.Inet4Address)) {
+        continue; // not a Linux epoll IPv4 socket (the program reads an IPv4 header): refusals stay in the loop
       }
       try {
         int fd = e.fd().intValue();
