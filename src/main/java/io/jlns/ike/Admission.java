@@ -84,6 +84,10 @@ final class Admission {
     established.computeIfAbsent(from, a -> new int[1])[0]++;
   }
 
+  synchronized boolean hasEstablished(InetAddress from) {
+    return established.containsKey(from);
+  }
+
   synchronized void establishedGone(InetAddress from) {
     int[] n = established.get(from);
     if (n != null && --n[0] <= 0) {

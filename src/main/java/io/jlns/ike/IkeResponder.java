@@ -265,6 +265,7 @@ public final class IkeResponder {
     closeHalfOpen(sa);
     if (sa.admittedFrom != null) {
       admission.establishedAt(sa.admittedFrom);
+      shared.shunning.completed(sa.admittedFrom, scheduler.nowMillis());
     }
     sa.state = IkeSa.State.ESTABLISHED;
     sa.forgetPhase1();

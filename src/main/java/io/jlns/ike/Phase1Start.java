@@ -7,6 +7,7 @@ import io.jlns.ike.message.Header;
 import io.jlns.ike.message.IsakmpCodec;
 import io.jlns.ike.message.Payload;
 import io.jlns.ike.message.Payloads;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ final class Phase1Start {
         r.counters.log(no.counter, "%CRYPTO-4-IKE_CAC_DROP: new " + mode + " from " + IkeResponder.text(remote) + " refused: "
             + String.format(no.why, r.admission.count(no, remote.getAddress(), r.shared.total())));
       }
-      if (r.shared.shunning.refused(remote.getAddress(), r.scheduler.nowMillis())) {
+      InetAddress from = remote.getAddress();
+      if (r.shared.shunning.refused(from, r.scheduler.nowMillis(), r.admission.hasEstablished(from))) {
         r.shared.shunned();
         if (r.counters.loud("cac-shun")) {
           r.counters.log("cac-shun", "%CRYPTO-4-IKE_CAC_SHUN: " + remote.getAddress().getHostAddress() + " had "

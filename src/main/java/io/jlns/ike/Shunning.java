@@ -14,7 +14,10 @@ import java.util.Map;
  * (the half-open lifetime: what it holds expires meanwhile) the opening messages of new IKE
  * exchanges from it are dropped by the kernel (a socket filter the server puts on its IKE
  * sockets), at no cost to the loops. Its exchanges under way, its established SAs and its ESP are
- * untouched; it would have been refused anyway. Shared by every loop: synchronized, called once
+ * untouched; it would have been refused anyway. An address that has proven it knows a pre-shared
+ * key (an ISAKMP SA established from it now, or phase 1 completed from it within the shun's
+ * length) is never shunned: a NAT full of real clients arriving at once is throttled by admission
+ * control alone. Shared by every loop: synchronized, called once
  * per refused exchange and by each loop's filter check.
  */
 public final class Shunning {
@@ -29,6 +32,7 @@ public final class Shunning {
 
   private final Map<Integer, int[]> refusedThisSecond = new HashMap<>();
   private final Map<Integer, Long> shunned = new LinkedHashMap<>();
+  private final Map<Integer, Long> completed = new HashMap<>();
   private long second = Long.MIN_VALUE;
   private long version;
   private long total;
@@ -37,8 +41,8 @@ public final class Shunning {
    * A new exchange from {@code from} was refused at {@code now}; true when that made the address
    * shunned (the caller logs it).
    */
-  synchronized boolean refused(InetAddress from, long now) {
-    if (!(from instanceof Inet4Address)) {
+  synchronized boolean refused(InetAddress from, long now, boolean hasEstablishedSa) {
+    if (!(from instanceof Inet4Address) || hasEstablishedSa) {
       return false;
     }
     if (now / 1000 != second) {
@@ -56,10 +60,28 @@ public final class Shunning {
     if (++n[0] != THRESHOLD || shunned.containsKey(a) || shunned.size() >= MAX) {
       return false;
     }
+    Long done = completed.get(a);
+    if (done != null && now - done < SHUN_MILLIS) {
+      return false;
+    }
     shunned.put(a, now + SHUN_MILLIS);
     version++;
     total++;
     return true;
+  }
+
+  /** Phase 1 with a peer at {@code from} completed at {@code now}: that address is not shunned for a while. */
+  synchronized void completed(InetAddress from, long now) {
+    if (!(from instanceof Inet4Address a4)) {
+      return;
+    }
+    if (completed.size() >= MAX_TRACKED) {
+      completed.values().removeIf(t -> now - t >= SHUN_MILLIS);
+      if (completed.size() >= MAX_TRACKED) {
+        return;
+      }
+    }
+    completed.put(io.jlns.config.Ipv4Address.of(a4).bits(), now);
   }
 
   /** The addresses shunned at {@code now}, those whose time is up let go. */

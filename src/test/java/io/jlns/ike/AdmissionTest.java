@@ -133,6 +133,14 @@ class AdmissionTest extends AcceptingChildSas {
     // Only the flooding address: another still connects.
     assertThat(connect(client("198.51.100.7", 500))).isNull();
     assertThat(responder.admission().shunnedNow()).isEqualTo(1);
+    // An address with a connected client is refused past its limit, never shunned.
+    for (int port = 3000; port < 3003; port++) {
+      assertThat(mm1(client("198.51.100.7", port))).isTrue();
+    }
+    for (int port = 4000; port < 4000 + 2 * Shunning.THRESHOLD; port++) {
+      assertThat(mm1(client("198.51.100.7", port))).isFalse();
+    }
+    assertThat(responder.admission().shunnedTotal()).isEqualTo(1);
   }
 
   @Test
