@@ -16,10 +16,7 @@ final class HostAddresses {
     Set<Ipv4Address> out = new HashSet<>();
     try {
       for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        ni.inetAddresses().filter(a -> a instanceof Inet4Address).forEach(a -> {
-          byte[] b = a.getAddress();
-          out.add(new Ipv4Address((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff)));
-        });
+        ni.inetAddresses().filter(a -> a instanceof Inet4Address).forEach(a -> out.add(Ipv4Address.of((Inet4Address) a)));
       }
     } catch (SocketException e) {
       // No interface list: every address counts as absent, so IKE listens on 0.0.0.0.
