@@ -19,7 +19,7 @@ public record Config(
     Secret enablePassword,
     Map<String, User> users,
     boolean aaaNewModel,
-    List<String> aaaPppMethods,
+    Aaa aaa,
     boolean vpdnEnable,
     boolean vpdnIgnoreUdpChecksum,
     Map<String, VpdnGroup> vpdnGroups,
@@ -52,6 +52,11 @@ public record Config(
 
   public ConfigDraft draft() {
     return new ConfigDraft(this);
+  }
+
+  /** {@code aaa authentication ppp default}: the methods PPP authentication tries, in order (empty: none set). */
+  public List<String> aaaPppMethods() {
+    return aaa.pppLists().getOrDefault("default", List.of());
   }
 
   public Optional<MapEntry> dynamicMapEntry(String name, int seq) {

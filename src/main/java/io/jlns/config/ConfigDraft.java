@@ -16,7 +16,15 @@ public final class ConfigDraft {
   public Secret enablePassword;
   public final Map<String, User> users = new LinkedHashMap<>();
   public boolean aaaNewModel;
-  public List<String> aaaPppMethods = List.of();
+  /** {@code aaa authentication ppp default|LIST}, by list name. */
+  public final Map<String, List<String>> pppLists = new LinkedHashMap<>();
+  public final Map<String, Aaa.RadiusServer> radiusServers = new LinkedHashMap<>();
+  public final Map<String, List<String>> radiusGroups = new LinkedHashMap<>();
+  public Aaa.RadiusGlobals radiusGlobals = Aaa.RadiusGlobals.DEFAULTS;
+  public List<String> authorizationNetwork = List.of();
+  public List<String> accountingNetwork = List.of();
+  public int accountingUpdateMinutes;
+  public Aaa.DynamicAuthor dynamicAuthor = Aaa.DynamicAuthor.NONE;
   public boolean vpdnEnable;
   public boolean vpdnIgnoreUdpChecksum;
   public final Map<String, VpdnGroup> vpdnGroups = new LinkedHashMap<>();
@@ -46,7 +54,15 @@ public final class ConfigDraft {
     enablePassword = c.enablePassword();
     users.putAll(c.users());
     aaaNewModel = c.aaaNewModel();
-    aaaPppMethods = c.aaaPppMethods();
+    Aaa aaa = c.aaa();
+    pppLists.putAll(aaa.pppLists());
+    radiusServers.putAll(aaa.servers());
+    radiusGroups.putAll(aaa.groups());
+    radiusGlobals = aaa.globals();
+    authorizationNetwork = aaa.authorizationNetwork();
+    accountingNetwork = aaa.accountingNetwork();
+    accountingUpdateMinutes = aaa.accountingUpdateMinutes();
+    dynamicAuthor = aaa.dynamicAuthor();
     vpdnEnable = c.vpdnEnable();
     vpdnIgnoreUdpChecksum = c.vpdnIgnoreUdpChecksum();
     vpdnGroups.putAll(c.vpdnGroups());
@@ -75,7 +91,8 @@ public final class ConfigDraft {
         enablePassword,
         Config.frozen(users),
         aaaNewModel,
-        List.copyOf(aaaPppMethods),
+        new Aaa(radiusServers, radiusGroups, radiusGlobals, pppLists, authorizationNetwork, accountingNetwork,
+            accountingUpdateMinutes, dynamicAuthor),
         vpdnEnable,
         vpdnIgnoreUdpChecksum,
         Config.frozen(vpdnGroups),

@@ -19,16 +19,21 @@ public final class ConfigGrammar {
   public final Mode<ConfigEdit> isakmpPolicy = mode("config-isakmp", global, false);
   public final Mode<ConfigEdit> transformSet = mode("cfg-crypto-trans", global, false);
   public final Mode<ConfigEdit> cryptoMap = mode("config-crypto-map", global, false);
+  public final Mode<ConfigEdit> radiusGroup = mode("config-sg-radius", global, false);
+  public final Mode<ConfigEdit> radiusServer = mode("config-radius-server", global, false);
+  public final Mode<ConfigEdit> dynamicAuthor = mode("config-locsvr-da-radius", global, false);
 
   public ConfigGrammar() {
     Glossary.fill(glossary);
     GlobalCommands.install(this);
     CryptoCommands.install(this);
     AdmissionCommands.install(this);
+    RadiusCommands.install(this);
     VpdnCommands.install(this);
     InterfaceCommands.install(this);
     InertCommands.install(this);
-    for (Mode<ConfigEdit> m : new Mode[] {iface, vpdnGroup, acceptDialin, keyring, isakmpPolicy, transformSet, cryptoMap}) {
+    for (Mode<ConfigEdit> m : new Mode[] {iface, vpdnGroup, acceptDialin, keyring, isakmpPolicy, transformSet, cryptoMap, radiusGroup,
+        radiusServer, dynamicAuthor}) {
       m.add("exit", (c, a) -> Outcome.EXIT, "exit", "Exit from " + m.name() + " mode");
     }
   }

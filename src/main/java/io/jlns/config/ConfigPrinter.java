@@ -48,9 +48,7 @@ public final class ConfigPrinter {
     if (c.aaaNewModel()) {
       line("aaa new-model");
     }
-    if (!c.aaaPppMethods().isEmpty()) {
-      line("aaa authentication ppp default " + String.join(" ", c.aaaPppMethods()));
-    }
+    RadiusCommands.printHead(c.aaa(), this::lineOrBang, this::secret);
     inert(c, Section.AAA);
     bang();
     inert(c, Section.IP);
@@ -66,6 +64,8 @@ public final class ConfigPrinter {
       }
     }
     inert(c, Section.IP_TAIL);
+    bang();
+    RadiusCommands.printServers(c.aaa(), this::lineOrBang, this::secret);
     bang();
     inert(c, Section.TAIL);
     line("end");
@@ -281,6 +281,14 @@ public final class ConfigPrinter {
 
   private void line(String s) {
     out.append(s).append('\n');
+  }
+
+  private void lineOrBang(String s) {
+    if (s.equals("!")) {
+      bang();
+    } else {
+      line(s);
+    }
   }
 
   /** A '!' separator, never two in a row. */

@@ -141,10 +141,7 @@ public final class ConfigValidator {
         warn("vpdn-group " + g.name() + " accepts dial-in but names no virtual-template");
       }
     }
-    if (c.aaaPppMethods().stream().anyMatch(m -> m.startsWith("group "))) {
-      warn("'aaa authentication ppp default " + String.join(" ", c.aaaPppMethods()) + "': RADIUS is not implemented"
-          + " yet; PPP users are checked against the local 'username' lines only");
-    }
+    radius();
     for (VpdnGroup g : c.vpdnGroups().values()) {
       Interface vt = c.interfaces().get("Virtual-Template" + g.virtualTemplate());
       if (g.acceptDialin() && vt != null && vt.pppAuthentication().isEmpty()) {
@@ -153,6 +150,44 @@ public final class ConfigValidator {
     }
     if (c.aaaPppMethods().contains("local") && c.users().isEmpty()) {
       warn("'aaa authentication ppp default local' but no username is configured: no PPP user can log in");
+    }
+  }
+
+  private void radius() {
+    Aaa aaa = c.aaa();
+    List<String> all = new java.util.ArrayList<>();
+    aaa.pppLists().forEach((name, ms) -> ms.forEach(m -> all.add(m + " (aaa authentication ppp " + name + ")")));
+    aaa.authorizationNetwork().forEach(m -> all.add(m + " (aaa authorization network default)"));
+    aaa.accountingNetwork().forEach(m -> all.add(m + " (aaa accounting network default)"));
+    for (String m : all) {
+      if (m.startsWith("group ")) {
+        String g = m.substring(6, m.indexOf(' ', 6));
+        if (!g.equals("radius") && !aaa.groups().containsKey(g)) {
+          warn("'" + m + "' uses server group " + g + ", which is not defined ('aaa group server radius " + g + "')");
+        } else if (aaa.group(g).isEmpty()) {
+          warn("'" + m + "' uses server group " + g + ", which has no RADIUS server");
+        }
+      }
+    }
+    for (Aaa.RadiusServer s : aaa.servers().values()) {
+      if (s.address() == null) {
+        warn("radius server " + s.name() + " has no 'address ipv4': it is not used");
+      } else if (s.secret(aaa.globals()) == null) {
+        warn("radius server " + s.name() + " has no key (and there is no 'radius-server key'): it is not used");
+      }
+    }
+    aaa.groups().forEach((g, names) -> names.stream().filter(n -> !aaa.servers().containsKey(n)).forEach(
+        n -> warn("aaa group server radius " + g + " names server " + n + ", which is not defined")));
+    String src = aaa.globals().sourceInterface();
+    if (src != null && (c.interfaces().get(src) == null || c.interfaces().get(src).address() == null)) {
+      warn("'ip radius source-interface " + src + "': the interface does not exist or has no IP address;"
+          + " RADIUS requests go from the address the host chooses");
+    }
+    if (aaa.dynamicAuthor().enabled() && aaa.dynamicAuthor().clients().isEmpty()) {
+      warn("'aaa server radius dynamic-author' has no 'client': every Disconnect and CoA request will be refused");
+    }
+    if (!aaa.authorizationNetwork().isEmpty() && !c.aaaNewModel() || !aaa.pppLists().isEmpty() && !c.aaaNewModel()) {
+      warn("'aaa new-model' is not configured: IOS would refuse the aaa method lists; jlns applies them anyway");
     }
   }
 

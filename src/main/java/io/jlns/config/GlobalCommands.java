@@ -66,15 +66,6 @@ final class GlobalCommands {
       c.draft().aaaNewModel = !a.negated();
       return Outcome.STAY;
     }, "new-model", "Enable NEW access control commands and functions.(Disables OLD commands.)");
-    m.add("aaa authentication ppp default LINE:methods", (c, a) -> {
-      c.draft().aaaPppMethods = pppMethods(a.get("methods"));
-      return Outcome.STAY;
-    }, "authentication", "Authentication configurations parameters.", "ppp", "Set authentication lists for ppp.",
-        "default", "The default authentication list.", "methods", "local | group radius | none, in order");
-    m.add("no aaa authentication ppp default [LINE]", (c, a) -> {
-      c.draft().aaaPppMethods = List.of();
-      return Outcome.STAY;
-    });
     m.add("ip local pool WORD:name A.B.C.D:start [A.B.C.D:end]", (c, a) -> {
       addPoolRange(c, a);
       return Outcome.STAY;
@@ -126,24 +117,6 @@ final class GlobalCommands {
       throw fail("Invalid encryption type " + type + " for a password (0 or 7)");
     }
     return s;
-  }
-
-  private static List<String> pppMethods(String text) throws CommandException {
-    List<String> out = new ArrayList<>();
-    String[] w = text.toLowerCase(Locale.ROOT).split("\\s+");
-    for (int i = 0; i < w.length; i++) {
-      switch (w[i]) {
-        case "local", "none", "if-needed", "local-case" -> out.add(w[i]);
-        case "group" -> {
-          if (i + 1 >= w.length) {
-            throw fail("'group' needs a server group name (radius)");
-          }
-          out.add("group " + w[++i]);
-        }
-        default -> throw fail("Unknown authentication method '" + w[i] + "' (local, group radius, none)");
-      }
-    }
-    return List.copyOf(out);
   }
 
   private static void addPoolRange(ConfigEdit c, Args a) throws CommandException {

@@ -35,7 +35,7 @@ final class InertCommands {
     opaque(g, m, Section.IP_TAIL, "ip access-list LINE", "config-nacl");
     simple(m, Section.IP_TAIL, "[no] (access-list|snmp-server|ntp|clock|cdp|lldp|spanning-tree|vtp|archive|alias"
         + "|scheduler|memory|multilink|license|dial-peer|mpls|call|voice|privilege|exception|sntp|tacacs-server"
-        + "|radius-server|banner|errdisable|file|process|mac|vlan|diagnostic|platform|redundancy) [LINE]");
+        + "|banner|errdisable|file|process|mac|vlan|diagnostic|platform|redundancy) [LINE]");
     opaque(g, m, Section.TAIL, "control-plane [LINE]", "config-cp");
     opaque(g, m, Section.TAIL, "gatekeeper", "config-gk");
     opaque(g, m, Section.TAIL, "line LINE", "config-line");

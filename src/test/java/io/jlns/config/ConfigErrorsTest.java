@@ -56,7 +56,7 @@ class ConfigErrorsTest {
         .replace("aaa authentication ppp default local", "aaa authentication ppp default group radius local")
         .replace("  ppp authentication chap ms-chap", ""));
     assertThat(ConfigValidator.validate(c, null)).extracting(Diagnostic::message)
-        .anyMatch(m -> m.contains("RADIUS is not implemented yet"))
+        .anyMatch(m -> m.contains("uses server group radius, which has no RADIUS server"))
         .anyMatch(m -> m.contains("Virtual-Template1 has no 'ppp authentication'"))
         .anyMatch(m -> m.contains("no username is configured"));
   }

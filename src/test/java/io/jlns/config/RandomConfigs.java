@@ -46,7 +46,11 @@ final class RandomConfigs {
       d.users.put(name, new User(name, r.nextInt(16), secret, s));
     }
     d.aaaNewModel = r.nextBoolean();
-    d.aaaPppMethods = pick(List.of(List.<String>of(), List.of("local"), List.of("group radius", "local")));
+    List<String> ppp = pick(List.of(List.<String>of(), List.of("local"), List.of("group radius", "local")));
+    if (!ppp.isEmpty()) {
+      d.pppLists.put("default", ppp);
+    }
+    radius(d);
     d.vpdnEnable = r.nextBoolean();
     d.vpdnIgnoreUdpChecksum = r.nextBoolean();
     for (int i = 0, n = r.nextInt(3); i < n; i++) {
@@ -229,6 +233,34 @@ final class RandomConfigs {
     int len = r.nextInt(33);
     Ipv4Address mask = new Ipv4Address(len == 0 ? 0 : -1 << (32 - len));
     return PresharedKey.forAddress(Ipv4Address.of("203.0.113." + r.nextInt(256)), mask, key);
+  }
+
+  private void radius(ConfigDraft d) {
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      boolean legacy = r.nextBoolean();
+      Ipv4Address a = Ipv4Address.of("192.0.2." + (1 + r.nextInt(250)));
+      String name = legacy ? a.toString() : word("RS");
+      Secret key = r.nextBoolean() ? null : r.nextBoolean() ? Secret.clear(word("k")) : new Secret(7, Type7.encode(word("k"), 3));
+      boolean addressed = legacy || r.nextBoolean();
+      d.radiusServers.put(name, new Aaa.RadiusServer(name, addressed ? a : null, addressed ? pick(List.of(1645, 1812)) : 1645,
+          addressed ? pick(List.of(1646, 1813)) : 1646, key, r.nextBoolean() ? 0 : 1 + r.nextInt(30), r.nextBoolean() ? -1 : r.nextInt(5), legacy));
+    }
+    if (r.nextBoolean()) {
+      d.radiusGroups.put(word("SG"), new ArrayList<>(d.radiusServers.keySet()));
+    }
+    d.radiusGlobals = new Aaa.RadiusGlobals(1 + r.nextInt(10), r.nextInt(5), r.nextInt(3), r.nextInt(3), r.nextInt(3),
+        r.nextBoolean() ? null : Secret.clear(word("gk")), r.nextBoolean() ? null : "Loopback" + r.nextInt(3));
+    if (r.nextBoolean()) {
+      d.pppLists.put(word("L"), List.of("group radius", "local", "none"));
+    }
+    d.authorizationNetwork = pick(List.of(List.<String>of(), List.of("group radius")));
+    d.accountingNetwork = pick(List.of(List.<String>of(), List.of("group radius")));
+    d.accountingUpdateMinutes = r.nextInt(3) * 5;
+    if (r.nextBoolean()) {
+      Map<Ipv4Address, Secret> clients = new LinkedHashMap<>();
+      clients.put(Ipv4Address.of("198.51.100." + (1 + r.nextInt(200))), Secret.clear(word("da")));
+      d.dynamicAuthor = new Aaa.DynamicAuthor(true, clients, pick(List.of(1700, 3799)));
+    }
   }
 
   private String word(String prefix) {

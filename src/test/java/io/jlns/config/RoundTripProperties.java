@@ -27,5 +27,11 @@ class RoundTripProperties {
     if (c.enableSecret() != null) {
       assertThat(shown).doesNotContain(c.enableSecret().value());
     }
+    c.aaa().servers().values().stream().filter(s -> s.key() != null)
+        .forEach(s -> assertThat(shown).doesNotContain(s.key().value()));
+    if (c.aaa().globals().key() != null) {
+      assertThat(shown).doesNotContain(c.aaa().globals().key().value());
+    }
+    c.aaa().dynamicAuthor().clients().values().forEach(k -> assertThat(shown).doesNotContain(k.value()));
   }
 }
