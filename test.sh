@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 need=()
 command -v java >/dev/null || need+=(default-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
+command -v freeradius >/dev/null || need+=(freeradius)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
@@ -13,6 +14,8 @@ fi
 scripts/smoke.sh
 # 200 load-generator clients behind one address against the seed's configuration (loopback).
 scripts/loadgen-200.sh
+# PPP users authenticated by a real FreeRADIUS: MS-CHAPv2, CHAP, PAP, Framed-IP-Address, falling back to local.
+scripts/radius.sh
 # Real clients (user-mode Linux guests behind a NAT) need root and network namespaces.
 if [ "$(id -u)" = 0 ] && ip netns add jlns-probe 2>/dev/null; then
   ip netns del jlns-probe

@@ -26,4 +26,9 @@ public final class LocalUsers implements Credentials {
     User u = config.get().users().get(user);
     return u != null && SecretHasher.verify(u.credential(), password);
   }
+
+  @Override
+  public boolean exists(String user) {
+    return config.get().users().containsKey(user);
+  }
 }

@@ -66,6 +66,14 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     return new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
   }
 
+  public java.net.InetAddress toInetAddress() {
+    try {
+      return java.net.InetAddress.getByAddress(toBytes());
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e); // four bytes are always an address
+    }
+  }
+
   @Override
   public int compareTo(Ipv4Address o) {
     return Integer.compareUnsigned(bits, o.bits);

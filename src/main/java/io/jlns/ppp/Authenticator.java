@@ -1,17 +1,17 @@
 package io.jlns.ppp;
 
-import io.jlns.crypto.MsChap;
 import io.jlns.time.Scheduler;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
  * The authenticator's side of PAP (RFC 1334), CHAP with MD5 (RFC 1994), MS-CHAP (RFC 2433) and
- * MS-CHAPv2 (RFC 2759). One instance per authentication phase.
+ * MS-CHAPv2 (RFC 2759). One instance per authentication phase. The decision is the
+ * {@link AuthService}'s, which may answer later (a RADIUS server): meanwhile a repeated Response
+ * or Authenticate-Request is ignored, and an answer that comes after the phase ended is dropped.
  */
 final class Authenticator {
   static final int PAP = 0xc023;
@@ -23,14 +23,16 @@ final class Authenticator {
   private static final int MAX_CHALLENGES = 10;
 
   interface Result {
-    void authenticated(String user);
+    void authenticated(String user, Authorization authorization);
 
     void failed(String user, String reason);
   }
 
   private final LcpNegotiation.Auth method;
   private final String hostName;
-  private final Credentials credentials;
+  private final String session;
+  private final AuthRequest.Caller caller;
+  private final AuthService service;
   private final RandomGenerator random;
   private final Scheduler scheduler;
   private final Automaton.Sender sender;
@@ -39,14 +41,20 @@ final class Authenticator {
   private int id;
   private int sent;
   private int generation;
-  private ControlPacket success;
+  /** What we answered (CHAP Success, PAP Ack or Nak), said again if the peer repeats itself. */
+  private ControlPacket answer;
+  private int answerProtocol;
+  private boolean pending;
   private boolean done;
+  private boolean cancelled;
 
-  Authenticator(LcpNegotiation.Auth method, String hostName, Credentials credentials, RandomGenerator random,
-      Scheduler scheduler, Automaton.Sender sender, Result result) {
+  Authenticator(LcpNegotiation.Auth method, String hostName, String session, AuthRequest.Caller caller, AuthService service,
+      RandomGenerator random, Scheduler scheduler, Automaton.Sender sender, Result result) {
     this.method = method;
     this.hostName = hostName;
-    this.credentials = credentials;
+    this.session = session;
+    this.caller = caller;
+    this.service = service;
     this.random = random;
     this.scheduler = scheduler;
     this.sender = sender;
@@ -57,7 +65,7 @@ final class Authenticator {
     if (method == LcpNegotiation.Auth.PAP) {
       int gen = ++generation;
       scheduler.schedule(30_000, () -> {
-        if (gen == generation && !done) {
+        if (gen == generation && !done && !pending) {
           fail("", "no PAP Authenticate-Request within 30 s");
         }
       });
@@ -67,6 +75,12 @@ final class Authenticator {
     random.nextBytes(challenge);
     id = random.nextInt(256);
     sendChallenge();
+  }
+
+  /** The phase is over (LCP went down, the session ended): a late answer is dropped. */
+  void cancel() {
+    cancelled = true;
+    generation++;
   }
 
   /** RFC 1994 section 4.1: the Challenge is repeated until a Response comes. */
@@ -79,7 +93,7 @@ final class Authenticator {
     sender.send(CHAP, new ControlPacket(CHALLENGE, id, data));
     int gen = ++generation;
     scheduler.schedule(3000, () -> {
-      if (gen == generation && !done) {
+      if (gen == generation && !done && !pending) {
         if (++sent >= MAX_CHALLENGES) {
           fail("", "no CHAP Response to " + MAX_CHALLENGES + " challenges");
         } else {
@@ -91,16 +105,18 @@ final class Authenticator {
 
   void receive(int protocol, ControlPacket p) {
     if (protocol == PAP && method == LcpNegotiation.Auth.PAP && p.code() == 1) {
-      pap(p);
+      if (done && answer != null) {
+        sender.send(PAP, new ControlPacket(answer.code(), p.id(), answer.data())); // our Ack was lost
+      } else if (!done && !pending) {
+        pap(p);
+      }
     } else if (protocol == CHAP && method != LcpNegotiation.Auth.PAP && p.code() == RESPONSE) {
       if (p.id() != id) {
         return; // section 4.1: a Response to another Challenge is discarded
       }
-      if (done && success != null) {
-        sender.send(CHAP, success); // our Success was lost: say it again
-        return;
-      }
-      if (!done) {
+      if (done && answer != null) {
+        sender.send(CHAP, answer); // our Success was lost: say it again
+      } else if (!done && !pending) {
         chap(p);
       }
     }
@@ -115,19 +131,18 @@ final class Authenticator {
     String user = new String(d, 1, ulen, StandardCharsets.UTF_8);
     int plen = d[1 + ulen] & 0xff;
     String password = new String(d, 2 + ulen, plen, StandardCharsets.UTF_8);
-    boolean ok = credentials.verify(user, password);
-    byte[] msg = (ok ? "Login ok" : "Login incorrect").getBytes(StandardCharsets.US_ASCII);
-    byte[] data = new byte[1 + msg.length];
-    data[0] = (byte) msg.length;
-    System.arraycopy(msg, 0, data, 1, msg.length);
-    sender.send(PAP, new ControlPacket(ok ? 2 : 3, p.id(), data));
-    done = true;
-    generation++;
-    if (ok) {
-      result.authenticated(user);
-    } else {
-      result.failed(user, "wrong user name or password (PAP)");
-    }
+    ask(new AuthRequest(session, AuthRequest.Method.PAP, user, 0, new byte[0], new byte[0], password, caller),
+        r -> {
+          boolean ok = r.status() == AuthResult.Status.ACCEPT;
+          byte[] msg = (r.message() != null ? r.message() : ok ? "Login ok" : "Login incorrect")
+              .getBytes(StandardCharsets.UTF_8);
+          byte[] data = new byte[1 + Math.min(255, msg.length)];
+          data[0] = (byte) (data.length - 1);
+          System.arraycopy(msg, 0, data, 1, data.length - 1);
+          answer = new ControlPacket(ok ? 2 : 3, p.id(), data);
+          sender.send(PAP, answer);
+          conclude(user, r);
+        });
   }
 
   private void chap(ControlPacket p) {
@@ -138,67 +153,53 @@ final class Authenticator {
     int vlen = d[0] & 0xff;
     byte[] value = Arrays.copyOfRange(d, 1, 1 + vlen);
     String name = new String(d, 1 + vlen, d.length - 1 - vlen, StandardCharsets.UTF_8);
-    // Windows sends DOMAIN\\user; the local database and RFC 2759's hash use the user name alone.
-    String user = name.contains("\\") ? name.substring(name.lastIndexOf('\\') + 1) : name;
-    done = true;
-    generation++;
-    Optional<String> password = credentials.cleartext(user);
-    String ok = password.isEmpty() ? null : check(value, user, password.get());
-    if (ok != null) {
-      success = new ControlPacket(SUCCESS, id, ok.getBytes(StandardCharsets.US_ASCII));
-      sender.send(CHAP, success);
-      result.authenticated(user);
-      return;
-    }
-    String message = switch (method) {
-      case MSCHAP -> "E=691 R=0";
-      case MSCHAP_V2 -> "E=691 R=0 C=" + HexFormat.of().formatHex(challenge).toUpperCase(java.util.Locale.ROOT)
-          + " V=3 M=Authentication failure";
-      default -> "Authentication failure";
-    };
-    sender.send(CHAP, new ControlPacket(FAILURE, id, message.getBytes(StandardCharsets.US_ASCII)));
-    result.failed(user, password.isEmpty() ? "unknown user, or one without a clear-text password"
-        : "wrong password (" + method.keyword + ")");
+    AuthRequest req = new AuthRequest(session, requestMethod(method), name, id, challenge.clone(), value, null, caller);
+    ask(req, r -> {
+      if (r.status() == AuthResult.Status.ACCEPT) {
+        answer = new ControlPacket(SUCCESS, id, (r.message() != null ? r.message() : "Welcome")
+            .getBytes(StandardCharsets.US_ASCII));
+        sender.send(CHAP, answer);
+      } else {
+        String message = r.message() != null ? r.message() : switch (method) {
+          case MSCHAP -> "E=691 R=0";
+          case MSCHAP_V2 -> "E=691 R=0 C=" + HexFormat.of().formatHex(challenge).toUpperCase(Locale.ROOT)
+              + " V=3 M=Authentication failure";
+          default -> "Authentication failure";
+        };
+        sender.send(CHAP, new ControlPacket(FAILURE, id, message.getBytes(StandardCharsets.US_ASCII)));
+      }
+      conclude(req.localUser(), r);
+    });
   }
 
-  /** The Success message if the response is right, else null. */
-  private String check(byte[] value, String user, String password) {
-    switch (method) {
-      case CHAP -> {
-        try {
-          MessageDigest md5 = MessageDigest.getInstance("MD5");
-          md5.update((byte) id);
-          md5.update(password.getBytes(StandardCharsets.UTF_8));
-          md5.update(challenge);
-          return MessageDigest.isEqual(md5.digest(), value) ? "Welcome" : null;
-        } catch (java.security.NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
+  private void ask(AuthRequest req, java.util.function.Consumer<AuthResult> then) {
+    pending = true;
+    generation++;
+    service.authenticate(req, r -> {
+      if (cancelled || done) {
+        return;
       }
-      case MSCHAP -> {
-        // RFC 2433 section 3: 24 bytes LM response, 24 bytes NT response, flag 1 = use NT.
-        if (value.length != 49 || value[48] != 1) {
-          return null;
-        }
-        byte[] nt = Arrays.copyOfRange(value, 24, 48);
-        return MessageDigest.isEqual(nt, MsChap.v1NtResponse(challenge, password)) ? "" : null;
-      }
-      case MSCHAP_V2 -> {
-        // RFC 2759 section 4: peer challenge 16, reserved 8, NT response 24, flags 1.
-        if (value.length != 49) {
-          return null;
-        }
-        byte[] peer = Arrays.copyOfRange(value, 0, 16);
-        byte[] nt = Arrays.copyOfRange(value, 24, 48);
-        if (!MessageDigest.isEqual(nt, MsChap.v2NtResponse(challenge, peer, user, password))) {
-          return null;
-        }
-        return MsChap.v2AuthenticatorResponse(password, nt, peer, challenge, user) + " M=Welcome";
-      }
-      default -> {
-        return null;
-      }
+      pending = false;
+      done = true;
+      then.accept(r);
+    });
+  }
+
+  private void conclude(String user, AuthResult r) {
+    if (r.status() == AuthResult.Status.ACCEPT) {
+      result.authenticated(user, r.authorization());
+    } else {
+      result.failed(user, r.reason());
     }
+  }
+
+  static AuthRequest.Method requestMethod(LcpNegotiation.Auth a) {
+    return switch (a) {
+      case PAP -> AuthRequest.Method.PAP;
+      case CHAP -> AuthRequest.Method.CHAP;
+      case MSCHAP -> AuthRequest.Method.MSCHAP;
+      case MSCHAP_V2 -> AuthRequest.Method.MSCHAP_V2;
+    };
   }
 
   private void fail(String user, String reason) {

@@ -9,4 +9,9 @@ public interface Credentials {
 
   /** PAP: whether the password is right (clear or one-way secrets). */
   boolean verify(String user, String password);
+
+  /** Whether the user is configured at all (an unknown user lets the method list go on). */
+  default boolean exists(String user) {
+    return cleartext(user).isPresent();
+  }
 }

@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
-/** What PPP sessions use of the rest of the server: users, address pools, the IP network. */
-public record PppServices(Credentials credentials, AddressPool pools, IpNetwork network) {
+/** What PPP sessions use of the rest of the server: AAA, address pools, the IP network. */
+public record PppServices(AuthService auth, AddressPool pools, IpNetwork network) {
   /** {@code ip local pool}: addresses handed to clients. */
   public interface AddressPool {
     /** The next free address of the pool, marked in use by {@code owner}; empty when exhausted or unknown. */

@@ -41,6 +41,11 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   private Phase phase = Phase.ESTABLISH;
   private String user = "";
   private int address;
+  /** The pool {@link #address} came from, null if AAA gave it (Framed-IP-Address). */
+  private String addressPool;
+  private final AuthRequest.Caller caller;
+  private Authorization authorization = Authorization.NONE;
+  private long lastIpMillis;
   private boolean attached;
   private int peerMru = 1500;
   private int echoOutstanding;
@@ -51,6 +56,13 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   /** @param name the Virtual-Access interface this session is, for logs and {@code show} */
   public PppSession(String name, PppSettings settings, PppServices services, Link link, Scheduler scheduler,
       RandomGenerator random, ByteBufAllocator alloc) {
+    this(name, settings, services, link, scheduler, random, alloc, AuthRequest.Caller.UNKNOWN);
+  }
+
+  /** @param caller where the session comes from, for AAA (RADIUS Calling-Station-Id, NAS-Port) */
+  public PppSession(String name, PppSettings settings, PppServices services, Link link, Scheduler scheduler,
+      RandomGenerator random, ByteBufAllocator alloc, AuthRequest.Caller caller) {
+    this.caller = caller;
     this.name = name;
     this.settings = settings;
     this.services = services;
@@ -77,6 +89,11 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
 
   public Phase phase() {
     return phase;
+  }
+
+  /** What AAA said of this session (Session-Timeout, Class...), {@link Authorization#NONE} before. */
+  public Authorization authorization() {
+    return authorization;
   }
 
   public long startedMillis() {
@@ -121,6 +138,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
         }
       }
       case 0x0021 -> {
+        lastIpMillis = lastHeard;
         if (attached) {
           services.network().fromClient(address, b);
         }
@@ -219,16 +237,19 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     LOG.info("%LINEPROTO-5-UPDOWN: Line protocol on Interface {}, LCP open (peer MRU {})", name, mru);
     startEcho();
     if (method == null) {
-      authenticated("");
+      authenticated("", Authorization.NONE);
       return;
     }
     phase = Phase.AUTHENTICATE;
-    auth = new Authenticator(method, settings.hostName(), services.credentials(), random, scheduler, this::send, this);
+    auth = new Authenticator(method, settings.hostName(), name, caller, services.auth(), random, scheduler, this::send, this);
     auth.start();
   }
 
   @Override
   public void lcpDown() {
+    if (auth != null) {
+      auth.cancel();
+    }
     if (ipcp != null) {
       ipcp.down();
     }
@@ -249,23 +270,64 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   // ---- authentication ----
 
   @Override
-  public void authenticated(String who) {
+  public void authenticated(String who, Authorization authz) {
+    if (phase != Phase.AUTHENTICATE && !who.isEmpty()) {
+      return; // LCP went down while AAA was deciding
+    }
     user = who;
+    authorization = authz;
     if (!who.isEmpty()) {
       LOG.info("%PPP-6-AUTH: {}: user {} authenticated", name, who);
     }
     phase = Phase.NETWORK;
-    OptionalInt a = settings.pool() == null ? OptionalInt.empty() : services.pools().allocate(settings.pool(), name + " " + who);
-    if (a.isEmpty()) {
-      terminate(settings.pool() == null ? "no 'peer default ip address pool' on the virtual template"
-          : "address pool " + settings.pool() + " is exhausted");
-      return;
+    if (authz.framedAddress() != 0) {
+      address = authz.framedAddress();
+    } else {
+      addressPool = authz.pool() != null ? authz.pool() : settings.pool();
+      OptionalInt a = addressPool == null ? OptionalInt.empty() : services.pools().allocate(addressPool, name + " " + who);
+      if (a.isEmpty()) {
+        terminate(addressPool == null ? "no 'peer default ip address pool' on the virtual template"
+            : "address pool " + addressPool + " is exhausted or not defined");
+        addressPool = null;
+        return;
+      }
+      address = a.getAsInt();
     }
-    address = a.getAsInt();
-    ipcp = new Automaton(new IpcpNegotiation(settings.localAddress(), address, settings.dns(), this), this::send, scheduler,
-        Automaton.Timers.DEFAULT);
+    ipcp = new Automaton(new IpcpNegotiation(settings.localAddress(), address,
+        authz.dns().isEmpty() ? settings.dns() : authz.dns(), this), this::send, scheduler, Automaton.Timers.DEFAULT);
     ipcp.open();
     ipcp.up();
+    limits(authz);
+  }
+
+  /** Session-Timeout and Idle-Timeout from AAA: the session ends when either runs out. */
+  private void limits(Authorization authz) {
+    int gen = echoGeneration;
+    if (authz.sessionTimeout() > 0) {
+      scheduler.schedule(authz.sessionTimeout() * 1000L, () -> {
+        if (phase == Phase.NETWORK && gen == echoGeneration) {
+          administrativeClose("session timeout (" + authz.sessionTimeout() + " s)");
+        }
+      });
+    }
+    if (authz.idleTimeout() > 0) {
+      lastIpMillis = scheduler.nowMillis();
+      idle(authz.idleTimeout() * 1000L, gen);
+    }
+  }
+
+  private void idle(long limit, int gen) {
+    long left = lastIpMillis + limit - scheduler.nowMillis();
+    scheduler.schedule(Math.max(1000, left), () -> {
+      if (phase != Phase.NETWORK || gen != echoGeneration) {
+        return;
+      }
+      if (scheduler.nowMillis() - lastIpMillis >= limit) {
+        administrativeClose("idle timeout (" + limit / 1000 + " s)");
+      } else {
+        idle(limit, gen);
+      }
+    });
   }
 
   @Override
@@ -306,8 +368,12 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       return;
     }
     ipcpDown();
-    if (address != 0 && settings.pool() != null) {
-      services.pools().release(settings.pool(), address);
+    if (auth != null) {
+      auth.cancel();
+    }
+    if (address != 0 && addressPool != null) {
+      services.pools().release(addressPool, address);
+      addressPool = null;
     }
     phase = Phase.DEAD;
     echoGeneration++;

@@ -3,6 +3,11 @@ package io.jlns.server;
 import io.jlns.time.WheelScheduler;
 
 import io.jlns.aaa.LocalUsers;
+import io.jlns.aaa.PppAuthentication;
+import io.jlns.config.Ipv4Address;
+import io.jlns.demux.PortTranslator;
+import io.jlns.l2tp.SessionInfo;
+import io.jlns.ppp.AuthRequest;
 import io.jlns.config.Config;
 import io.jlns.config.Interface;
 import io.jlns.config.RunningConfig;
@@ -43,18 +48,20 @@ final class L2tpRuntime implements AutoCloseable {
   final PppFactory ppp;
   private Channel channel;
   private final ByteBufAllocator alloc;
+  private final RunningConfig running;
   private volatile IpsecRuntime ipsec;
   /** The timers of everything this loop owns. */
   final WheelScheduler scheduler;
 
   L2tpRuntime(RunningConfig running, Shared shared, EventLoop loop, int port, boolean first) throws InterruptedException {
     this.loop = loop;
+    this.running = running;
     alloc = shared.alloc;
     this.scheduler = new WheelScheduler(loop);
     SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
-    ppp = new PppFactory(running::get, new PppServices(new LocalUsers(running::get), shared.pools, onThisLoop(shared.router)),
-        scheduler, random,
-        alloc, shared.virtualAccess);
+    ppp = new PppFactory(running::get, new PppServices(new PppAuthentication(running::get, new LocalUsers(running::get),
+        shared.radius, loop), shared.pools, onThisLoop(shared.router)), scheduler, random, alloc, shared.virtualAccess,
+        this::caller);
     lns = new L2tpLns(scheduler, random, (to, buf) -> {
       if (ipsec != null && ipsec.sendL2tp(to, buf)) {
         return;
@@ -116,6 +123,19 @@ final class L2tpRuntime implements AutoCloseable {
 
   ByteBufAllocator alloc() {
     return alloc;
+  }
+
+  /**
+   * Where a session comes from, for AAA: with NAT demux the client's NAT-T endpoint (public
+   * address and port, unique behind one NAT), else the L2TP peer; our address as RADIUS names it.
+   * On this loop (the translator is the loop's).
+   */
+  private AuthRequest.Caller caller(SessionInfo info, int nasPort) {
+    IpsecRuntime x = ipsec;
+    PortTranslator.Client c = x == null ? null : x.demux.byTranslated(info.peer());
+    int nas = RadiusRuntime.nasAddress(running.get());
+    InetSocketAddress server = nas == 0 ? null : new InetSocketAddress(new Ipv4Address(nas).toInetAddress(), 1701);
+    return new AuthRequest.Caller(c != null ? c.endpoint() : info.peer(), server, nasPort);
   }
 
   /** IPsec takes L2TP to peers it has SAs with. */

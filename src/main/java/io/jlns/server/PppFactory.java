@@ -6,6 +6,7 @@ import io.jlns.config.Ipv4Address;
 import io.jlns.config.VpdnGroup;
 import io.jlns.l2tp.PppLink;
 import io.jlns.l2tp.SessionInfo;
+import io.jlns.ppp.AuthRequest;
 import io.jlns.ppp.PppServices;
 import io.jlns.ppp.PppSession;
 import io.jlns.ppp.PppSettings;
@@ -42,8 +43,16 @@ final class PppFactory implements PppLink.Factory {
   final Map<String, PppSession> sessions = new ConcurrentHashMap<>();
   final Map<String, SessionInfo> l2tp = new ConcurrentHashMap<>();
 
+  /** Where a session comes from (for AAA), from its L2TP session and Virtual-Access number. */
+  interface Callers {
+    AuthRequest.Caller of(SessionInfo info, int nasPort);
+  }
+
+  private final Callers callers;
+
   PppFactory(Supplier<Config> config, PppServices services, Scheduler scheduler, RandomGenerator random,
-      ByteBufAllocator alloc, AtomicInteger nextAccess) {
+      ByteBufAllocator alloc, AtomicInteger nextAccess, Callers callers) {
+    this.callers = callers;
     this.nextAccess = nextAccess;
     this.config = config;
     this.services = services;
@@ -71,7 +80,8 @@ final class PppFactory implements PppLink.Factory {
 
   @Override
   public PppLink open(SessionInfo info, PppLink.Carrier carrier) {
-    String name = "Virtual-Access" + nextAccess.getAndIncrement();
+    int number = nextAccess.getAndIncrement();
+    String name = "Virtual-Access" + number;
     PppSession s = new PppSession(name, settings(config.get()), services, new PppSession.Link() {
       @Override
       public void send(ByteBuf frame) {
@@ -82,7 +92,7 @@ final class PppFactory implements PppLink.Factory {
       public void disconnect(String reason) {
         carrier.disconnect(reason);
       }
-    }, scheduler, random, alloc);
+    }, scheduler, random, alloc, callers.of(info, number));
     sessions.put(name, s);
     l2tp.put(name, info);
     s.start();

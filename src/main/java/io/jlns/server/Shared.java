@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       raw socket's thread, and ESP whose NAT mapping moved to another loop, go to their owner;
  *   <li>{@link #newestByAddress}: without NAT demux, which loop has the newest SA to an address;
  *   <li>{@link #workers}: the Diffie-Hellman pool;
- *   <li>{@link #virtualAccess}: the numbering of Virtual-Access interfaces.
+ *   <li>{@link #virtualAccess}: the numbering of Virtual-Access interfaces;
+ *   <li>{@link #radius}: the RADIUS client, on a thread of its own; answers are posted back to
+ *       the session's loop.
  * </ul>
  */
 final class Shared implements AutoCloseable {
@@ -46,6 +48,7 @@ final class Shared implements AutoCloseable {
   record Newest(Shard shard, java.net.InetSocketAddress endpoint) {}
   final CryptoWorkers workers;
   final AtomicInteger virtualAccess = new AtomicInteger(1);
+  final RadiusRuntime radius;
   private volatile java.util.List<Shard> shards = java.util.List.of();
 
   Shared(RunningConfig running, int cryptoThreads) {
@@ -53,6 +56,7 @@ final class Shared implements AutoCloseable {
     this.pools = new LocalPools(running::get);
     this.router = new UserspaceRouter(alloc, () -> L2tpRuntime.localAddresses(running.get()));
     this.workers = new CryptoWorkers(cryptoThreads);
+    this.radius = new RadiusRuntime(running);
   }
 
   /** Every shard, by index; set once they are all built. */
@@ -67,5 +71,6 @@ final class Shared implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
+    radius.close();
   }
 }

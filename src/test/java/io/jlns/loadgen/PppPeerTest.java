@@ -3,6 +3,7 @@ package io.jlns.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jlns.ppp.ControlPacket;
+import io.jlns.ppp.AuthService;
 import io.jlns.ppp.Credentials;
 import io.jlns.ppp.PppServices;
 import io.jlns.ppp.PppSession;
@@ -30,7 +31,7 @@ class PppPeerTest {
   private PppPeer peer;
   private boolean silent;
 
-  private final PppServices services = new PppServices(new Credentials() {
+  private final PppServices services = new PppServices(AuthService.local(new Credentials() {
     @Override
     public Optional<String> cleartext(String user) {
       return user.equals("alice") ? Optional.of("alicepw") : Optional.empty();
@@ -40,7 +41,7 @@ class PppPeerTest {
     public boolean verify(String user, String password) {
       return user.equals("alice") && password.equals("alicepw");
     }
-  }, new PppServices.AddressPool() {
+  }), new PppServices.AddressPool() {
     @Override
     public OptionalInt allocate(String pool, String owner) {
       return OptionalInt.of(POOL_FIRST);

@@ -43,7 +43,8 @@ class PppSessionTest {
       return user.equals("alice") && password.equals("alicepw");
     }
   };
-  private final PppServices services = new PppServices(users, new PppServices.AddressPool() {
+  private AuthService auth = AuthService.local(users);
+  private final PppServices services = new PppServices((r, done) -> auth.authenticate(r, done), new PppServices.AddressPool() {
     @Override
     public OptionalInt allocate(String pool, String owner) {
       return poolLeft-- > 0 ? OptionalInt.of(POOL_FIRST) : OptionalInt.empty();
@@ -288,7 +289,7 @@ class PppSessionTest {
     next();
     Sent term = next();
     assertThat(term.packet().code()).isEqualTo(ControlPacket.TERMINATE_REQUEST);
-    assertThat(new String(term.packet().data(), StandardCharsets.UTF_8)).isEqualTo("address pool POOL is exhausted");
+    assertThat(new String(term.packet().data(), StandardCharsets.UTF_8)).isEqualTo("address pool POOL is exhausted or not defined");
   }
 
   @Test
@@ -305,5 +306,75 @@ class PppSessionTest {
     assertThat(events).contains("disconnect LCP keepalive timeout");
     assertThat(attached).isEmpty();
     assertThat(released).containsExactly(POOL_FIRST);
+  }
+
+  /** AAA that answers when the test says (a RADIUS server), on the session's thread. */
+  private final List<Runnable> answers = new ArrayList<>();
+  private final List<AuthRequest> asked = new ArrayList<>();
+
+  private void deferred(AuthResult result) {
+    auth = (r, done) -> {
+      asked.add(r);
+      answers.add(() -> done.accept(result));
+    };
+  }
+
+  private void ipcpUp(PppSession s, int expected) {
+    Sent ipcpReq = next();
+    feed(s, frame(0x8021, 2, ipcpReq.packet().id(), ipcpReq.packet().data()));
+    feed(s, frame(0x8021, 1, 1, opts(ConfigOption.u32(3, 0), ConfigOption.u32(129, 0))));
+    Sent nak = next();
+    assertThat(nak.options()).contains(ConfigOption.u32(3, expected));
+    feed(s, frame(0x8021, 1, 2, nak.packet().data()));
+    assertThat(next().packet().code()).isEqualTo(ControlPacket.CONFIGURE_ACK);
+  }
+
+  @Test
+  void anAnswerThatComesLaterIsAwaitedAndItsAuthorizationApplied() {
+    int framed = 0x0a000005;
+    deferred(AuthResult.accept("S=" + "A".repeat(40) + " M=ok", new Authorization(framed, null, 20, 0, 0,
+        List.of(0x01010101), 0, List.of())));
+    PppSession s = session(List.of("chap", "ms-chap"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    assertThat(asked).hasSize(1);
+    assertThat(asked.get(0).user()).isEqualTo("WORKGROUP\\alice");
+    assertThat(asked.get(0).method()).isEqualTo(AuthRequest.Method.MSCHAP_V2);
+    assertThat(out).as("nothing is said before AAA answers").isEmpty();
+    clock.advance(9_000); // the Challenge is not repeated while AAA decides
+    assertThat(out).isEmpty();
+    answers.get(0).run();
+    Sent success = next();
+    assertThat(success.packet().code()).isEqualTo(3);
+    assertThat(new String(success.packet().data(), StandardCharsets.US_ASCII)).isEqualTo("S=" + "A".repeat(40) + " M=ok");
+    ipcpUp(s, framed);
+    assertThat(attached).containsOnlyKeys(framed);
+    clock.advance(19_000);
+    assertThat(s.phase()).isEqualTo(PppSession.Phase.NETWORK);
+    clock.advance(1_000);
+    assertThat(s.phase()).as("Session-Timeout ends it").isEqualTo(PppSession.Phase.TERMINATE);
+    assertThat(attached).isEmpty();
+    s.lowerDown("gone");
+    assertThat(released).as("a RADIUS address is not the pool's").isEmpty();
+  }
+
+  @Test
+  void aRejectionSendsTheServersMessageAndALateAnswerIsDropped() {
+    deferred(AuthResult.reject("E=691 R=0 C=00 V=3 M=from the server", "RADIUS server R1 rejected the user"));
+    PppSession s = session(List.of("chap", "ms-chap"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    answers.get(0).run();
+    Sent failure = next();
+    assertThat(failure.packet().code()).isEqualTo(4);
+    assertThat(new String(failure.packet().data(), StandardCharsets.US_ASCII)).isEqualTo("E=691 R=0 C=00 V=3 M=from the server");
+    PppSession t = session(List.of("chap", "ms-chap"));
+    out.clear();
+    lcpAsWindows(t);
+    msChapV2(t, "alice", "alicepw");
+    t.lowerDown("the client went away");
+    answers.get(1).run();
+    assertThat(out).as("an answer for a session that ended changes nothing").isEmpty();
+    assertThat(attached).isEmpty();
   }
 }

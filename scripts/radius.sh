@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# PPP users authenticated by a real FreeRADIUS (issue 13): load-generator clients behind one address
+# connect to jlns (the seed's configuration with 'aaa authentication ppp default group FR local') with
+# MS-CHAPv2 (the server's MS-CHAP2-Success reaches the client, which checks it), CHAP and PAP; a wrong
+# password is refused; Framed-IP-Address from the Access-Accept is the client's address; each
+# Access-Request names the client's public address and NAT-T port; with FreeRADIUS stopped, a local
+# user still gets in (the method list falls through after the timeout). Loopback only, bounded in time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+pass=0; fail=0
+ok()  { echo "radius: ok   - $1"; pass=$((pass+1)); }
+bad() { echo "radius: FAIL - $1"; fail=$((fail+1)); }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+command -v freeradius > /dev/null || { echo "radius: FAIL - freeradius is not installed (apt-get install freeradius)"; exit 1; }
+AUTH_PORT=11812
+
+scripts/freeradius-conf.sh "$tmp/raddb" $AUTH_PORT radius-secret
+cat > "$tmp/raddb/users" <<'USERS'
+alice Cleartext-Password := "alicepw"
+fixed Cleartext-Password := "fixedpw"
+      Framed-IP-Address = 20.0.9.9,
+      Session-Timeout = 3600,
+      Class = "gold"
+USERS
+freeradius -X -d "$tmp/raddb" > "$tmp/radius.log" 2>&1 &
+radiusd=$!
+server=; lg=
+trap 'kill $server $lg $radiusd 2>/dev/null || true; rm -rf "$tmp"' EXIT
+for _ in $(seq 1 50); do grep -q 'Ready to process requests' "$tmp/radius.log" && break; sleep 0.1; done
+
+{
+  sed -e 's/key change-this-psk/key radius-psk/' \
+      -e 's/^aaa authentication ppp default local$/aaa group server radius FR\n server name FR1\naaa authentication ppp default group FR local\naaa authorization network default group FR/' \
+      -e 's/^aaa session-id common$/aaa session-id common\nusername carol password 0 carolpw/' \
+      -e 's/^ *ppp authentication chap ms-chap$/  ppp authentication ms-chap-v2 chap pap/' \
+      -e 's/^ip local pool POOL 20.0.0.100 20.0.0.110$/ip local pool POOL 20.0.0.100 20.0.0.110\nip local pool POOL 20.0.1.0 20.0.1.255/' \
+      -e '/^end$/d' examples/seed-lns.cfg
+  printf 'radius server FR1\n address ipv4 127.0.0.1 auth-port %s acct-port %s\n key 0 radius-secret\n timeout 1\n retransmit 1\nend\n' \
+      $AUTH_PORT $((AUTH_PORT + 1))
+} > "$tmp/lns.cfg"
+grep -q 'ppp authentication ms-chap-v2 chap pap' "$tmp/lns.cfg"
+./jlns check --config "$tmp/lns.cfg" > "$tmp/check.out" 2>&1 || { cat "$tmp/check.out"; exit 1; }
+java -jar target/jlns.jar run --config "$tmp/lns.cfg" --socket "$tmp/jlns.sock" --ike-port 10500 --nat-t-port 14500 --loops 2 \
+  > "$tmp/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do [ -S "$tmp/jlns.sock" ] && break; sleep 0.1; done
+cli() { java -jar target/jlns.jar exec --socket "$tmp/jlns.sock" enable "$@"; }
+
+# loadgen NAME CLIENTS AUTH USER PASSWORD [extra...]: connect, ping Loopback0 for 3 s, leave.
+loadgen() {
+  local name=$1 n=$2 auth=$3 user=$4 pw=$5; shift 5
+  ./jlns loadgen --clients "$n" --source 127.0.0.1 --ike-port 10500 --nat-t-port 14500 --psk radius-psk \
+    --auth "$auth" --user "$user" --password "$pw" --profile windows,macos,linux --pps 2 --duration 3 --timeout 30 \
+    --max-time 60 --json "$tmp/$name.json" "$@" 127.0.0.1 > "$tmp/$name.out" 2>&1
+}
+for auth in mschapv2 chap pap; do
+  rc=0; loadgen "$auth" 4 $auth alice alicepw || rc=$?
+  check "$auth through FreeRADIUS: 4 clients connect and ping with no loss" \
+    "[ $rc = 0 ] && grep -q '\"connected\": 4,' '$tmp/$auth.json' && grep -q '\"loss_percent\": 0.0,' '$tmp/$auth.json'"
+done
+check "FreeRADIUS accepted alice by MS-CHAPv2, CHAP and PAP" \
+  "grep -q 'Login OK: \[alice\].*' '$tmp/radius.log' && [ \$(grep -c 'Login OK: \[alice' '$tmp/radius.log') -ge 12 ]"
+check "each Access-Request names the client's public address and NAT-T port, L2TP and the NAS" \
+  "grep -q 'Calling-Station-Id = \"127.0.0.1:[0-9]*\"' '$tmp/radius.log' && grep -q 'Tunnel-Type:0 = L2TP' '$tmp/radius.log' \
+   && grep -q 'NAS-Port-Type = Virtual' '$tmp/radius.log' && grep -q 'NAS-Identifier = \"72_LNS\"' '$tmp/radius.log'"
+check "Message-Authenticator on every Access-Request (FreeRADIUS requires it)" \
+  "! grep -q 'Message-Authenticator.*missing\|requires a Message-Authenticator' '$tmp/radius.log'"
+
+rc=0; loadgen wrong 1 mschapv2 alice wrongpw || rc=$?
+check "a wrong password is refused (FreeRADIUS says no: no fall-through to local)" \
+  "[ $rc != 0 ] && grep -q '\"connected\": 0,' '$tmp/wrong.json' && grep -q 'AUTHFAIL.*alice.*rejected' '$tmp/server.log'"
+
+loadgen fixed 1 mschapv2 fixed fixedpw --duration 8 > /dev/null 2>&1 &
+lg=$!
+for _ in $(seq 1 100); do cli 'show vpdn session' 2>/dev/null | grep -q 'fixed' && break; sleep 0.2; done
+cli 'show vpdn session' 'show ip local pool' > "$tmp/fixed.out" 2>&1 || true
+rc=0; wait $lg || rc=$?
+lg=
+check "Framed-IP-Address from the Access-Accept is the client's address (not the pool's)" \
+  "[ $rc = 0 ] && grep -q 'user fixed has address 20.0.9.9' '$tmp/server.log'"
+
+kill $radiusd; wait $radiusd 2>/dev/null || true
+rc=0; loadgen fallback 2 mschapv2 carol carolpw || rc=$?
+check "FreeRADIUS stopped: the local user gets in after the timeout (group FR, then local)" \
+  "[ $rc = 0 ] && grep -q '\"connected\": 2,' '$tmp/fallback.json' && grep -q 'NEXT_METHOD.*carol.*no response' '$tmp/server.log'"
+check "no secret in the server's log" "! grep -q 'radius-secret\|alicepw\|carolpw' '$tmp/server.log'"
+check "show running-config masks the RADIUS key" \
+  "cli 'show running-config' | grep -q '^ key 0 \*\*\*\*\*' && ! cli 'show running-config' | grep -q radius-secret"
+
+if [ "$fail" -gt 0 ]; then
+  for f in "$tmp"/*.out; do echo "---- $f"; tail -15 "$f"; done
+  echo "---- server (tail)"; tail -40 "$tmp/server.log"; echo "---- freeradius (tail)"; tail -60 "$tmp/radius.log"
+fi
+echo "radius: $pass passed, $fail failed"
+[ "$fail" = 0 ]
