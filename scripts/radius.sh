@@ -4,7 +4,10 @@
 # MS-CHAPv2 (the server's MS-CHAP2-Success reaches the client, which checks it), CHAP and PAP; a wrong
 # password is refused; Framed-IP-Address from the Access-Accept is the client's address; each
 # Access-Request names the client's public address and NAT-T port; with FreeRADIUS stopped, a local
-# user still gets in (the method list falls through after the timeout). Loopback only, bounded in time.
+# user still gets in (the method list falls through after the timeout). Accounting (RFC 2866):
+# Accounting-On, a Start and a Stop per session with the Access-Request's Acct-Session-Id, counters
+# and the right Acct-Terminate-Cause; records made while FreeRADIUS is down are delivered once it is
+# back. Loopback only, bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
@@ -31,7 +34,7 @@ for _ in $(seq 1 50); do grep -q 'Ready to process requests' "$tmp/radius.log" &
 
 {
   sed -e 's/key change-this-psk/key radius-psk/' \
-      -e 's/^aaa authentication ppp default local$/aaa group server radius FR\n server name FR1\naaa authentication ppp default group FR local\naaa authorization network default group FR/' \
+      -e 's/^aaa authentication ppp default local$/aaa group server radius FR\n server name FR1\naaa authentication ppp default group FR local\naaa authorization network default group FR\naaa accounting network default start-stop group FR/' \
       -e 's/^aaa session-id common$/aaa session-id common\nusername carol password 0 carolpw/' \
       -e 's/^ *ppp authentication chap ms-chap$/  ppp authentication ms-chap-v2 chap pap/' \
       -e 's/^ip local pool POOL 20.0.0.100 20.0.0.110$/ip local pool POOL 20.0.0.100 20.0.0.110\nip local pool POOL 20.0.1.0 20.0.1.255/' \
@@ -41,7 +44,7 @@ for _ in $(seq 1 50); do grep -q 'Ready to process requests' "$tmp/radius.log" &
 } > "$tmp/lns.cfg"
 grep -q 'ppp authentication ms-chap-v2 chap pap' "$tmp/lns.cfg"
 ./jlns check --config "$tmp/lns.cfg" > "$tmp/check.out" 2>&1 || { cat "$tmp/check.out"; exit 1; }
-java -jar target/jlns.jar run --config "$tmp/lns.cfg" --socket "$tmp/jlns.sock" --ike-port 10500 --nat-t-port 14500 --loops 2 \
+java -Djlns.radius.acct.retry.ms=2000 -jar target/jlns.jar run --config "$tmp/lns.cfg" --socket "$tmp/jlns.sock" --ike-port 10500 --nat-t-port 14500 --loops 2 \
   > "$tmp/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do [ -S "$tmp/jlns.sock" ] && break; sleep 0.1; done
@@ -67,6 +70,32 @@ check "each Access-Request names the client's public address and NAT-T port, L2T
 check "Message-Authenticator on every Access-Request (FreeRADIUS requires it)" \
   "! grep -q 'Message-Authenticator.*missing\|requires a Message-Authenticator' '$tmp/radius.log'"
 
+detail=$tmp/raddb/acct/detail
+acct() { # acct FIELD-REGEX: the count of matching lines in the accounting detail file
+  grep -c "$1" "$detail" 2>/dev/null || true
+}
+for _ in $(seq 1 50); do [ "$(acct 'Acct-Status-Type = Stop')" = 12 ] && break; sleep 0.1; done
+check "Accounting-On when jlns started" "[ \$(acct 'Acct-Status-Type = Accounting-On') = 1 ]"
+check "12 sessions: 12 Starts and 12 Stops, each Stop with time, packets and octets" \
+  "[ \$(acct 'Acct-Status-Type = Start') = 12 ] && [ \$(acct 'Acct-Status-Type = Stop') = 12 ] \
+   && [ \$(acct 'Acct-Session-Time = ') = 12 ] && [ \$(acct 'Acct-Input-Packets = [1-9]') = 12 ] \
+   && [ \$(acct 'Acct-Output-Octets = [1-9]') = 12 ] && [ \$(acct 'Acct-Input-Gigawords = 0') = 12 ]"
+check "the clients left by themselves: Acct-Terminate-Cause User-Request" "[ \$(acct 'Acct-Terminate-Cause = User-Request') = 12 ]"
+sid=$(grep -A30 'Received Access-Request' "$tmp/radius.log" | grep -m1 'Acct-Session-Id = ' | sed 's/.*= "\(.*\)"/\1/')
+check "the Access-Request and the accounting of a session share its Acct-Session-Id ($sid)" \
+  "[ -n '$sid' ] && [ \$(acct \"Acct-Session-Id = \\\"$sid\\\"\") = 2 ] && grep -q \"Acct-Session-Id = \\\"$sid\\\"\" '$tmp/radius.log'"
+check "accounting names each client's NAT-T endpoint" \
+  "[ \$(acct 'Calling-Station-Id = \"127.0.0.1:[0-9]*\"') -ge 24 ]"
+
+cli 'test aaa group FR alice alicepw new-code' 'test aaa group FR alice nope new-code' 'show aaa servers' \
+  'show radius statistics' > "$tmp/aaa.out" 2>&1 || true
+check "test aaa group: accepted with the user's attributes, then rejected" \
+  "grep -q 'User successfully authenticated (by FR1)' '$tmp/aaa.out' && grep -q '^User rejected' '$tmp/aaa.out'"
+check "show aaa servers: FR1 up, its accepts and accounting responses counted" \
+  "grep -q 'host 127.0.0.1, auth-port $AUTH_PORT, acct-port $((AUTH_PORT + 1)), name FR1' '$tmp/aaa.out' \
+   && grep -q 'State: current UP' '$tmp/aaa.out' && grep -q 'Response: accept 1[3-9], reject 1' '$tmp/aaa.out' \
+   && grep -q 'Response: accounting 2[5-9]' '$tmp/aaa.out'"
+
 rc=0; loadgen wrong 1 mschapv2 alice wrongpw || rc=$?
 check "a wrong password is refused (FreeRADIUS says no: no fall-through to local)" \
   "[ $rc != 0 ] && grep -q '\"connected\": 0,' '$tmp/wrong.json' && grep -q 'AUTHFAIL.*alice.*rejected' '$tmp/server.log'"
@@ -84,6 +113,12 @@ kill $radiusd; wait $radiusd 2>/dev/null || true
 rc=0; loadgen fallback 2 mschapv2 carol carolpw || rc=$?
 check "FreeRADIUS stopped: the local user gets in after the timeout (group FR, then local)" \
   "[ $rc = 0 ] && grep -q '\"connected\": 2,' '$tmp/fallback.json' && grep -q 'NEXT_METHOD.*carol.*no response' '$tmp/server.log'"
+freeradius -X -d "$tmp/raddb" > "$tmp/radius2.log" 2>&1 &
+radiusd=$!
+for _ in $(seq 1 100); do [ "$(acct "User-Name = \"carol\"")" -ge 4 ] && break; sleep 0.2; done
+check "the local user's Start and Stop, made while FreeRADIUS was down, reach it once it is back (with Acct-Delay-Time)" \
+  "[ \$(acct 'User-Name = \"carol\"') = 4 ] && grep -q 'Acct-Delay-Time = [1-9]' '$detail'"
+check "the fixed user's session carried the Access-Accept's Class into accounting" "grep -q 'Class = 0x676f6c64' '$detail'"
 check "no secret in the server's log" "! grep -q 'radius-secret\|alicepw\|carolpw' '$tmp/server.log'"
 check "show running-config masks the RADIUS key" \
   "cli 'show running-config' | grep -q '^ key 0 \*\*\*\*\*' && ! cli 'show running-config' | grep -q radius-secret"

@@ -22,4 +22,5 @@ public record CliContext(
     String version,
     IpsecView ipsec,
     VpdnView vpdn,
+    AaaView aaa,
     Consumer<String> log) {}

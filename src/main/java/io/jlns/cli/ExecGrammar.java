@@ -114,6 +114,19 @@ final class ExecGrammar {
       return Outcome.STAY;
     }, "call", "Clear crypto call admission info", "admission", "Call admission control", "statistics",
         "Call admission control statistics");
+    m.add("show aaa servers", (s, a) -> {
+      s.print(ShowAaa.servers(s.config(), s.context().aaa()));
+      return Outcome.STAY;
+    }, "aaa", "Show AAA values", "servers", "All AAA servers as seen by the AAA Server MIB");
+    m.add("show radius statistics", (s, a) -> {
+      s.print(ShowAaa.statistics(s.config(), s.context().aaa()));
+      return Outcome.STAY;
+    }, "radius", "Shows radius information", "statistics", "RADIUS statistics");
+    m.add("test aaa group WORD:grp WORD:user WORD:password new-code", (s, a) -> {
+      s.print(s.context().aaa().test(a.get("grp"), a.get("user"), a.get("password")));
+      return Outcome.STAY;
+    }, "test", "Test subsystems, memory, and interfaces", "aaa", "AAA subsystem", "group", "Use a server group", "grp", "Server group name",
+        "user", "user name", "password", "password (PAP)", "new-code", "Code path for AAA");
     m.add("show crypto isakmp policy", (s, a) -> {
       s.print(ShowCrypto.isakmpPolicies(s.config()));
       return Outcome.STAY;

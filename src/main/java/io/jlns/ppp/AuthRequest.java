@@ -28,10 +28,11 @@ public record AuthRequest(String session, Method method, String user, int chapId
 
   /**
    * Where the session comes from, for RADIUS: the client's public address and NAT-T port (two
-   * clients behind one NAT differ by port), our address, and the Virtual-Access number.
+   * clients behind one NAT differ by port), our address, the Virtual-Access number, and the
+   * session's Acct-Session-Id (unique across restarts).
    */
-  public record Caller(InetSocketAddress client, InetSocketAddress server, int nasPort) {
-    public static final Caller UNKNOWN = new Caller(null, null, 0);
+  public record Caller(InetSocketAddress client, InetSocketAddress server, int nasPort, String sessionId) {
+    public static final Caller UNKNOWN = new Caller(null, null, 0, "");
 
     /** {@code address:port}, or "" when unknown. */
     public String callingStationId() {

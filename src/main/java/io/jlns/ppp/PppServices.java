@@ -5,7 +5,11 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /** What PPP sessions use of the rest of the server: AAA, address pools, the IP network. */
-public record PppServices(AuthService auth, AddressPool pools, IpNetwork network) {
+public record PppServices(AuthService auth, AddressPool pools, IpNetwork network, Accounting accounting) {
+  public PppServices(AuthService auth, AddressPool pools, IpNetwork network) {
+    this(auth, pools, network, Accounting.NONE);
+  }
+
   /** {@code ip local pool}: addresses handed to clients. */
   public interface AddressPool {
     /** The next free address of the pool, marked in use by {@code owner}; empty when exhausted or unknown. */

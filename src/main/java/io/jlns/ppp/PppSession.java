@@ -46,6 +46,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   private final AuthRequest.Caller caller;
   private Authorization authorization = Authorization.NONE;
   private long lastIpMillis;
+  private final Metering metering;
   private boolean attached;
   private int peerMru = 1500;
   private int echoOutstanding;
@@ -64,6 +65,8 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       RandomGenerator random, ByteBufAllocator alloc, AuthRequest.Caller caller) {
     this.caller = caller;
     this.name = name;
+    this.metering = new Metering(services.accounting(), scheduler, () -> new SessionUsage(name, user, address, caller, 0, 0,
+        0, 0, 0, 0, authorization.classes()));
     this.settings = settings;
     this.services = services;
     this.link = link;
@@ -89,6 +92,11 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
 
   public Phase phase() {
     return phase;
+  }
+
+  /** Its accounting record as it stands (counters, times). */
+  public SessionUsage usage() {
+    return metering.usage();
   }
 
   /** What AAA said of this session (Session-Timeout, Class...), {@link Authorization#NONE} before. */
@@ -140,6 +148,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       case 0x0021 -> {
         lastIpMillis = lastHeard;
         if (attached) {
+          metering.in(b.readableBytes());
           services.network().fromClient(address, b);
         }
       }
@@ -195,6 +204,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   /** {@code clear interface Virtual-Access N}: LCP terminates the link, then the carrier goes. */
   public void administrativeClose(String reason) {
     LOG.info("%PPP-5-CLEAR: {}: {}", name, reason);
+    metering.cause(TerminateCause.of(reason));
     terminate(reason);
   }
 
@@ -216,6 +226,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       packet.release();
       return;
     }
+    metering.out(packet.readableBytes());
     ByteBuf f = alloc.buffer(packet.readableBytes() + 2);
     f.writeShort(0x0021);
     f.writeBytes(packet);
@@ -343,6 +354,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     attached = true;
     services.network().attach(peer, this::sendIp, name);
     LOG.info("%VPDN-6-IPUP: {}: user {} has address {}", name, user, ipv4(peer));
+    metering.start(authorization.interimInterval());
   }
 
   @Override
@@ -368,6 +380,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       return;
     }
     ipcpDown();
+    metering.stop(reason);
     if (auth != null) {
       auth.cancel();
     }

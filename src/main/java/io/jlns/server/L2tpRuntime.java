@@ -49,6 +49,7 @@ final class L2tpRuntime implements AutoCloseable {
   private Channel channel;
   private final ByteBufAllocator alloc;
   private final RunningConfig running;
+  private final io.jlns.aaa.SessionIds sessionIds;
   private volatile IpsecRuntime ipsec;
   /** The timers of everything this loop owns. */
   final WheelScheduler scheduler;
@@ -56,11 +57,12 @@ final class L2tpRuntime implements AutoCloseable {
   L2tpRuntime(RunningConfig running, Shared shared, EventLoop loop, int port, boolean first) throws InterruptedException {
     this.loop = loop;
     this.running = running;
+    this.sessionIds = shared.sessionIds;
     alloc = shared.alloc;
     this.scheduler = new WheelScheduler(loop);
     SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
     ppp = new PppFactory(running::get, new PppServices(new PppAuthentication(running::get, new LocalUsers(running::get),
-        shared.radius, loop), shared.pools, onThisLoop(shared.router)), scheduler, random, alloc, shared.virtualAccess,
+        shared.radius, loop), shared.pools, onThisLoop(shared.router), shared.radius.accounting()), scheduler, random, alloc, shared.virtualAccess,
         this::caller);
     lns = new L2tpLns(scheduler, random, (to, buf) -> {
       if (ipsec != null && ipsec.sendL2tp(to, buf)) {
@@ -135,7 +137,7 @@ final class L2tpRuntime implements AutoCloseable {
     PortTranslator.Client c = x == null ? null : x.demux.byTranslated(info.peer());
     int nas = RadiusRuntime.nasAddress(running.get());
     InetSocketAddress server = nas == 0 ? null : new InetSocketAddress(new Ipv4Address(nas).toInetAddress(), 1701);
-    return new AuthRequest.Caller(c != null ? c.endpoint() : info.peer(), server, nasPort);
+    return new AuthRequest.Caller(c != null ? c.endpoint() : info.peer(), server, nasPort, sessionIds.next());
   }
 
   /** IPsec takes L2TP to peers it has SAs with. */

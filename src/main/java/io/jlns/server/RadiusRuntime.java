@@ -45,14 +45,20 @@ final class RadiusRuntime implements PppAuthentication.Groups, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("jlns.radius");
   private final RunningConfig running;
   private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("jlns-radius", true));
-  private final EventLoop loop = group.next();
+  final EventLoop loop = group.next();
   final RadiusClient client;
+  private final RadiusAccounting accounting;
   private Channel channel;
   private InetAddress boundTo;
 
   RadiusRuntime(RunningConfig running) {
     this.running = running;
     this.client = new RadiusClient(new EventLoopScheduler(loop), this::send, new SplittableRandom(new SecureRandom().nextLong()));
+    this.accounting = new RadiusAccounting(this, running);
+  }
+
+  RadiusAccounting accounting() {
+    return accounting;
   }
 
   @Override
@@ -113,7 +119,7 @@ final class RadiusRuntime implements PppAuthentication.Groups, AutoCloseable {
    * The socket, bound (again, without waiting: this is the loop that binds it) when the source
    * interface's address changed. Datagrams are written by tasks queued after the bind.
    */
-  private void ensureSocket(Config c) {
+  void ensureSocket(Config c) {
     InetAddress want = source(c);
     if (channel != null && channel.isOpen() && java.util.Objects.equals(want, boundTo)) {
       return;
@@ -153,6 +159,71 @@ final class RadiusRuntime implements PppAuthentication.Groups, AutoCloseable {
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to));
       }
     });
+  }
+
+  /** What the CLI sees: the client's counters, the accounting queue, {@code test aaa}. */
+  io.jlns.cli.AaaView view() {
+    return new io.jlns.cli.AaaView() {
+      @Override
+      public List<Server> servers() {
+        return stats().stream().map(x -> new Server(x.name(), x.port(), x.dead(), x.deadForMillis(), x.deadCount(),
+            x.requests(), x.transmissions(), x.timeouts(), x.accepts(), x.rejects(), x.challenges(),
+            x.accountingResponses(), x.badAuthenticators(), x.averageRttMillis(), x.outstanding())).toList();
+      }
+
+      @Override
+      public Accounting accounting() {
+        try {
+          long[] n = loop.submit(accounting::counters).get();
+          return new Accounting(n[0], n[1], n[2], n[3]);
+        } catch (Exception e) {
+          return new Accounting(0, 0, 0, 0);
+        }
+      }
+
+      @Override
+      public String test(String groupName, String user, String password) {
+        return RadiusRuntime.this.test(groupName, user, password);
+      }
+    };
+  }
+
+  /** {@code test aaa group G USER PASSWORD new-code}: one PAP Access-Request, waited for. */
+  private String test(String groupName, String user, String password) {
+    Config c = running.get();
+    List<RadiusClient.Target> targets = targets(c, groupName, false);
+    if (targets.isEmpty()) {
+      return "% Server group " + groupName + " has no usable RADIUS server (address and key)\n";
+    }
+    long wait = 1000 + targets.stream().mapToLong(t -> (long) t.timeoutMillis() * (t.retransmits() + 1)).sum();
+    AuthRequest r = new AuthRequest("test", AuthRequest.Method.PAP, user, 0, new byte[0], new byte[0], password,
+        AuthRequest.Caller.UNKNOWN);
+    java.util.concurrent.CompletableFuture<RadiusClient.Answer> f = new java.util.concurrent.CompletableFuture<>();
+    loop.execute(() -> {
+      ensureSocket(c);
+      client.request(targets, new RadiusClient.Request(Radius.ACCESS_REQUEST,
+          AccessRequests.attributes(r, new AccessRequests.Nas(nasAddress(c), c.hostname()))), f::complete);
+    });
+    RadiusClient.Answer a;
+    try {
+      a = f.get(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      return "% No answer within " + wait / 1000 + " s\n";
+    }
+    if (!a.answered()) {
+      return "% No response from the server group: " + a.error() + "\n";
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(switch (a.response().code()) {
+      case Radius.ACCESS_ACCEPT -> "User successfully authenticated";
+      case Radius.ACCESS_REJECT -> "User rejected";
+      default -> "User authentication request was answered with an " + Radius.code(a.response().code());
+    }).append(" (by ").append(a.server()).append(")\n");
+    if (!a.response().attributes().isEmpty()) {
+      out.append("\nUSER ATTRIBUTES\n\n");
+      a.response().attributes().forEach(x -> out.append(x).append('\n'));
+    }
+    return out.toString();
   }
 
   /** The client's counters, read on its thread. */

@@ -91,7 +91,7 @@ public final class Server implements AutoCloseable {
     }
     Clock clock = Clock.systemDefaultZone();
     CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, new IpsecSnapshot(shared),
-        new VpdnSnapshot(shared), LOG::info);
+        new VpdnSnapshot(shared), shared.radius.view(), LOG::info);
     for (Diagnostic d : ConfigValidator.validate(config, HostAddresses.ipv4())) {
       LOG.warn("%CONFIG-4-CHECK: {}", d.message());
     }
@@ -106,6 +106,7 @@ public final class Server implements AutoCloseable {
     endpoints.accept(config);
     running.onChange(endpoints);
     ControlServer control = new ControlServer(ctx, socket);
+    shared.radius.accounting().nas(io.jlns.aaa.radius.AccountingRequests.ACCOUNTING_ON, shared.sessionIds.nas());
     LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}; {} event loop(s), {} Diffie-Hellman worker(s)",
         version, config.hostname(), startupFile == null ? "(embedded default)" : startupFile, socket, n,
         shared.workers.stats().threads());
@@ -126,6 +127,8 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     control.close();
+    shared.radius.accounting().nas(io.jlns.aaa.radius.AccountingRequests.ACCOUNTING_OFF, shared.sessionIds.nas());
+    shared.radius.accounting().drain(2000);
     for (Shard s : shared.shards()) {
       s.ipsec().close();
       s.l2tp().close();

@@ -35,7 +35,7 @@ final class Sessions {
     }
     running = new RunningConfig(l.config(), startupFile);
     Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
-    ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", ipsec, vpdn,
+    ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", ipsec, vpdn, io.jlns.cli.AaaView.NONE,
         log::add);
   }
 

@@ -377,4 +377,60 @@ class PppSessionTest {
     assertThat(out).as("an answer for a session that ended changes nothing").isEmpty();
     assertThat(attached).isEmpty();
   }
+
+  @Test
+  void accountingStartsWhenIpcpIsUpAndStopsOnceWithTheFirstCauseAndTheCounters() {
+    List<String> acct = new ArrayList<>();
+    Accounting a = new Accounting() {
+      @Override
+      public void start(SessionUsage u) {
+        acct.add("start " + u.user() + " " + PppSession.ipv4(u.address()));
+      }
+
+      @Override
+      public void interim(SessionUsage u) {
+        acct.add("interim " + u.seconds() + " s " + u.inPackets() + " in");
+      }
+
+      @Override
+      public void stop(SessionUsage u, TerminateCause cause) {
+        acct.add("stop " + cause + " " + u.seconds() + " s " + u.inPackets() + "/" + u.inOctets() + " in "
+            + u.outPackets() + "/" + u.outOctets() + " out");
+      }
+
+      @Override
+      public int interimSeconds() {
+        return 60;
+      }
+    };
+    PppServices metered = new PppServices(services.auth(), services.pools(), services.network(), a);
+    PppSettings st = new PppSettings("72_LNS", List.of("chap", "ms-chap"), LOOPBACK, "POOL", List.of(0x08080808), 1400, 0, 3);
+    PppSession s = new PppSession("Virtual-Access2", st, metered, new PppSession.Link() {
+      @Override
+      public void send(ByteBuf frame) {
+        byte[] b = new byte[frame.readableBytes()];
+        frame.readBytes(b);
+        frame.release();
+        out.add(b);
+      }
+
+      @Override
+      public void disconnect(String reason) {}
+    }, clock, new SplittableRandom(4), UnpooledByteBufAllocator.DEFAULT);
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    next();
+    assertThat(acct).isEmpty();
+    ipcpUp(s, POOL_FIRST);
+    assertThat(acct).containsExactly("start alice 20.0.0.100");
+    feed(s, new byte[] {(byte) 0xff, 0x03, 0x00, 0x21, 0x45, 0, 0, 20});
+    attached.get(POOL_FIRST).accept(Unpooled.wrappedBuffer(new byte[40]));
+    clock.advance(60_000);
+    assertThat(acct).last().isEqualTo("interim 60 s 1 in");
+    s.administrativeClose("cleared by the administrator (clear interface Virtual-Access2)");
+    s.lowerDown("the LAC disconnected the call (CDN result 3)");
+    s.lowerDown("again");
+    assertThat(acct).last().isEqualTo("stop ADMIN_RESET 60 s 1/4 in 1/40 out");
+    assertThat(acct).hasSize(3);
+  }
 }

@@ -70,8 +70,15 @@ public final class AccessRequests {
     return a;
   }
 
-  /** Who and where: the NAS, the Virtual-Access port, the client's public address and NAT-T port, the tunnel. */
+  /**
+   * Who and where: the session's Acct-Session-Id (in the Access-Request too, as IOS's {@code aaa
+   * session-id common}), the NAS, the Virtual-Access port, the client's public address and NAT-T
+   * port, the tunnel.
+   */
   static void session(List<RadiusAttribute> a, AuthRequest.Caller c, Nas nas) {
+    if (!c.sessionId().isEmpty()) {
+      a.add(RadiusAttribute.text(Radius.ACCT_SESSION_ID, c.sessionId()));
+    }
     if (nas.address() != 0) {
       a.add(RadiusAttribute.address(Radius.NAS_IP_ADDRESS, nas.address()));
     }

@@ -72,6 +72,7 @@ public final class RadiusClient {
   /** Per server, what {@code show aaa servers} and {@code show radius statistics} report. */
   public static final class ServerState {
     final String name;
+    final int port;
     long deadUntil;
     long firstUnanswered = -1;
     int unanswered;
@@ -87,8 +88,9 @@ public final class RadiusClient {
     long totalRttMillis;
     long answers;
 
-    ServerState(String name) {
+    ServerState(String name, int port) {
       this.name = name;
+      this.port = port;
     }
 
     public boolean dead(long now) {
@@ -97,7 +99,7 @@ public final class RadiusClient {
   }
 
   /** A snapshot of one server's counters. */
-  public record Stats(String name, boolean dead, long deadForMillis, int deadCount, long requests, long transmissions,
+  public record Stats(String name, int port, boolean dead, long deadForMillis, int deadCount, long requests, long transmissions,
       long timeouts, long accepts, long rejects, long challenges, long accountingResponses, long badAuthenticators,
       long averageRttMillis, int outstanding) {}
 
@@ -310,7 +312,8 @@ public final class RadiusClient {
   }
 
   private ServerState state(Target t) {
-    return servers.computeIfAbsent(t.name(), ServerState::new);
+    // Per server and port: authentication and accounting are counted, and declared dead, apart.
+    return servers.computeIfAbsent(t.name() + "/" + t.address().getPort(), k -> new ServerState(t.name(), t.address().getPort()));
   }
 
   /** Counters of every server that has been used, in first-use order. */
@@ -321,12 +324,12 @@ public final class RadiusClient {
       int n = 0;
       for (Pending[] slots : outstanding.values()) {
         for (Pending p : slots) {
-          if (p != null && p.target.name().equals(s.name)) {
+          if (p != null && p.target.name().equals(s.name) && p.target.address().getPort() == s.port) {
             n++;
           }
         }
       }
-      out.add(new Stats(s.name, s.dead(now), Math.max(0, s.deadUntil - now), s.deadCount, s.requests, s.transmissions,
+      out.add(new Stats(s.name, s.port, s.dead(now), Math.max(0, s.deadUntil - now), s.deadCount, s.requests, s.transmissions,
           s.timeouts, s.accepts, s.rejects, s.challenges, s.accountingResponses, s.badAuthenticators,
           s.answers == 0 ? 0 : s.totalRttMillis / s.answers, n));
     }

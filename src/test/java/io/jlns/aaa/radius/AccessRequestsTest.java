@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** PPP authentication as Access-Requests (RFC 2865, 2548, 2868) and Access-Accepts as sessions' authorization. */
 class AccessRequestsTest {
   private static final AuthRequest.Caller CALLER = new AuthRequest.Caller(new InetSocketAddress("198.51.100.7", 4500),
-      new InetSocketAddress("192.0.2.1", 1701), 12);
+      new InetSocketAddress("192.0.2.1", 1701), 12, "5F00AA0100000001");
   private static final AccessRequests.Nas NAS = new AccessRequests.Nas(0xC0000201, "lns1");
 
   private static byte[] seq(int n, int from) {
