@@ -17,6 +17,7 @@ bad() { echo "radius: FAIL - $1"; fail=$((fail+1)); }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 command -v freeradius > /dev/null || { echo "radius: FAIL - freeradius is not installed (apt-get install freeradius)"; exit 1; }
 AUTH_PORT=11812
+DAE_PORT=13799
 
 scripts/freeradius-conf.sh "$tmp/raddb" $AUTH_PORT radius-secret
 cat > "$tmp/raddb/users" <<'USERS'
@@ -39,8 +40,9 @@ for _ in $(seq 1 50); do grep -q 'Ready to process requests' "$tmp/radius.log" &
       -e 's/^ *ppp authentication chap ms-chap$/  ppp authentication ms-chap-v2 chap pap/' \
       -e 's/^ip local pool POOL 20.0.0.100 20.0.0.110$/ip local pool POOL 20.0.0.100 20.0.0.110\nip local pool POOL 20.0.1.0 20.0.1.255/' \
       -e '/^end$/d' examples/seed-lns.cfg
-  printf 'radius server FR1\n address ipv4 127.0.0.1 auth-port %s acct-port %s\n key 0 radius-secret\n timeout 1\n retransmit 1\nend\n' \
+  printf 'radius server FR1\n address ipv4 127.0.0.1 auth-port %s acct-port %s\n key 0 radius-secret\n timeout 1\n retransmit 1\n' \
       $AUTH_PORT $((AUTH_PORT + 1))
+  printf 'aaa server radius dynamic-author\n client 127.0.0.1 server-key 0 dae-secret\n port %s\nend\n' $DAE_PORT
 } > "$tmp/lns.cfg"
 grep -q 'ppp authentication ms-chap-v2 chap pap' "$tmp/lns.cfg"
 ./jlns check --config "$tmp/lns.cfg" > "$tmp/check.out" 2>&1 || { cat "$tmp/check.out"; exit 1; }
@@ -96,11 +98,36 @@ check "show aaa servers: FR1 up, its accepts and accounting responses counted" \
    && grep -q 'State: current UP' '$tmp/aaa.out' && grep -q 'Response: accept 1[3-9], reject 1' '$tmp/aaa.out' \
    && grep -q 'Response: accounting 2[5-9]' '$tmp/aaa.out'"
 
+# Dynamic authorization (RFC 5176) with FreeRADIUS's radclient: two clients of one NAT; a Disconnect-Request
+# names one by its Acct-Session-Id and ends it alone; a CoA-Request gives the other a Session-Timeout.
+loadgen dae 2 mschapv2 alice alicepw --duration 15 > /dev/null 2>&1 &
+lg=$!
+for _ in $(seq 1 100); do [ "$(acct 'Acct-Status-Type = Start')" = 14 ] && break; sleep 0.2; done
+ids=$(grep 'Acct-Session-Id = ' "$detail" | sed 's/.*= "\(.*\)"/\1/' | sort | uniq -c | awk '$1 == 1 {print $2}' | grep -v '00000000$')
+one=$(echo "$ids" | head -1); two=$(echo "$ids" | sed -n 2p)
+dae() { echo "$2" | radclient -t 2 -r 1 -x 127.0.0.1:$DAE_PORT "$1" "${3:-dae-secret}" 2>&1 || true; }
+dae disconnect "Acct-Session-Id = \"$one\"" > "$tmp/dae1.out"
+check "Disconnect-Request for one session ($one): Disconnect-ACK" "grep -q 'Received Disconnect-ACK' '$tmp/dae1.out'"
+dae disconnect "Acct-Session-Id = \"NOSUCHSESSION\"" > "$tmp/dae2.out"
+check "Disconnect-Request for no session: Disconnect-NAK, Error-Cause Session-Context-Not-Found" \
+  "grep -q 'Received Disconnect-NAK' '$tmp/dae2.out' && grep -q 'Error-Cause = Session-Context-Not-Found' '$tmp/dae2.out'"
+dae disconnect "Acct-Session-Id = \"$two\"" wrong-secret > "$tmp/dae3.out"
+check "a request signed with another key gets no answer" "! grep -q 'Received Disconnect' '$tmp/dae3.out'"
+for _ in $(seq 1 50); do grep -q "Acct-Terminate-Cause = Admin-Reset" "$detail" && break; sleep 0.1; done
+check "the disconnected session's Stop says Admin-Reset, and only that session stopped" \
+  "[ \$(acct 'Acct-Terminate-Cause = Admin-Reset') = 1 ] && [ \$(acct 'Acct-Status-Type = Stop') = 13 ]"
+dae coa "Acct-Session-Id = \"$two\", Session-Timeout = 3" > "$tmp/dae4.out"
+check "CoA-Request with Session-Timeout 3 for the other: CoA-ACK" "grep -q 'Received CoA-ACK' '$tmp/dae4.out'"
+for _ in $(seq 1 100); do grep -q "Acct-Terminate-Cause = Session-Timeout" "$detail" && break; sleep 0.1; done
+check "the other session then ends by its new Session-Timeout" "[ \$(acct 'Acct-Terminate-Cause = Session-Timeout') = 1 ]"
+wait $lg 2>/dev/null || true
+lg=
+
 rc=0; loadgen wrong 1 mschapv2 alice wrongpw || rc=$?
 check "a wrong password is refused (FreeRADIUS says no: no fall-through to local)" \
   "[ $rc != 0 ] && grep -q '\"connected\": 0,' '$tmp/wrong.json' && grep -q 'AUTHFAIL.*alice.*rejected' '$tmp/server.log'"
 
-loadgen fixed 1 mschapv2 fixed fixedpw --duration 8 > /dev/null 2>&1 &
+loadgen fixed 1 mschapv2 fixed fixedpw --duration 8 > "$tmp/fixed-loadgen.out" 2>&1 &
 lg=$!
 for _ in $(seq 1 100); do cli 'show vpdn session' 2>/dev/null | grep -q 'fixed' && break; sleep 0.2; done
 cli 'show vpdn session' 'show ip local pool' > "$tmp/fixed.out" 2>&1 || true

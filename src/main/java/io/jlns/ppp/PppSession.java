@@ -45,7 +45,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   private String addressPool;
   private final AuthRequest.Caller caller;
   private Authorization authorization = Authorization.NONE;
-  private long lastIpMillis;
+  private final Limits limits;
   private final Metering metering;
   private boolean attached;
   private int peerMru = 1500;
@@ -65,6 +65,11 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       RandomGenerator random, ByteBufAllocator alloc, AuthRequest.Caller caller) {
     this.caller = caller;
     this.name = name;
+    this.limits = new Limits(scheduler, reason -> {
+      if (phase == Phase.NETWORK) {
+        administrativeClose(reason);
+      }
+    });
     this.metering = new Metering(services.accounting(), scheduler, () -> new SessionUsage(name, user, address, caller, 0, 0,
         0, 0, 0, 0, authorization.classes()));
     this.settings = settings;
@@ -92,6 +97,20 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
 
   public Phase phase() {
     return phase;
+  }
+
+  /** Where it comes from and its Acct-Session-Id. */
+  public AuthRequest.Caller caller() {
+    return caller;
+  }
+
+  /** A CoA-Request's new Session-Timeout and Idle-Timeout (negative: unchanged, 0: none). */
+  public void changeLimits(int sessionSeconds, int idleSeconds) {
+    if (phase == Phase.NETWORK) {
+      limits.change(sessionSeconds, idleSeconds);
+      LOG.info("%PPP-6-COA: {}: limits changed by AAA (Session-Timeout {}, Idle-Timeout {})", name,
+          sessionSeconds < 0 ? "unchanged" : sessionSeconds + " s", idleSeconds < 0 ? "unchanged" : idleSeconds + " s");
+    }
   }
 
   /** Its accounting record as it stands (counters, times). */
@@ -146,7 +165,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
         }
       }
       case 0x0021 -> {
-        lastIpMillis = lastHeard;
+        limits.ip();
         if (attached) {
           metering.in(b.readableBytes());
           services.network().fromClient(address, b);
@@ -258,6 +277,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
 
   @Override
   public void lcpDown() {
+    limits.stop();
     if (auth != null) {
       auth.cancel();
     }
@@ -308,37 +328,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
         authz.dns().isEmpty() ? settings.dns() : authz.dns(), this), this::send, scheduler, Automaton.Timers.DEFAULT);
     ipcp.open();
     ipcp.up();
-    limits(authz);
-  }
-
-  /** Session-Timeout and Idle-Timeout from AAA: the session ends when either runs out. */
-  private void limits(Authorization authz) {
-    int gen = echoGeneration;
-    if (authz.sessionTimeout() > 0) {
-      scheduler.schedule(authz.sessionTimeout() * 1000L, () -> {
-        if (phase == Phase.NETWORK && gen == echoGeneration) {
-          administrativeClose("session timeout (" + authz.sessionTimeout() + " s)");
-        }
-      });
-    }
-    if (authz.idleTimeout() > 0) {
-      lastIpMillis = scheduler.nowMillis();
-      idle(authz.idleTimeout() * 1000L, gen);
-    }
-  }
-
-  private void idle(long limit, int gen) {
-    long left = lastIpMillis + limit - scheduler.nowMillis();
-    scheduler.schedule(Math.max(1000, left), () -> {
-      if (phase != Phase.NETWORK || gen != echoGeneration) {
-        return;
-      }
-      if (scheduler.nowMillis() - lastIpMillis >= limit) {
-        administrativeClose("idle timeout (" + limit / 1000 + " s)");
-      } else {
-        idle(limit, gen);
-      }
-    });
+    limits.start(authz.sessionTimeout(), authz.idleTimeout());
   }
 
   @Override
@@ -380,6 +370,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       return;
     }
     ipcpDown();
+    limits.stop();
     metering.stop(reason);
     if (auth != null) {
       auth.cancel();

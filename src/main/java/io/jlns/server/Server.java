@@ -35,9 +35,11 @@ public final class Server implements AutoCloseable {
   private final Shared shared;
   private final PlainEsp plain;
   private final KernelMode kernel;
+  private final DynamicAuthor dae;
 
   private Server(RunningConfig running, ControlServer control, EventLoopGroup group, Shared shared, PlainEsp plain,
-      KernelMode kernel) {
+      KernelMode kernel, DynamicAuthor dae) {
+    this.dae = dae;
     this.running = running;
     this.control = control;
     this.group = group;
@@ -107,10 +109,13 @@ public final class Server implements AutoCloseable {
     running.onChange(endpoints);
     ControlServer control = new ControlServer(ctx, socket);
     shared.radius.accounting().nas(io.jlns.aaa.radius.AccountingRequests.ACCOUNTING_ON, shared.sessionIds.nas());
+    DynamicAuthor dae = new DynamicAuthor(shared.radius, running, shared);
+    dae.apply(config);
+    running.onChange(dae::apply);
     LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}; {} event loop(s), {} Diffie-Hellman worker(s)",
         version, config.hostname(), startupFile == null ? "(embedded default)" : startupFile, socket, n,
         shared.workers.stats().threads());
-    return new Server(running, control, group, shared, plain, kernel);
+    return new Server(running, control, group, shared, plain, kernel, dae);
   }
 
   private static void logEndpoints(java.util.List<IkeEndpoints.Endpoint> list) {
@@ -127,6 +132,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     control.close();
+    dae.close();
     shared.radius.accounting().nas(io.jlns.aaa.radius.AccountingRequests.ACCOUNTING_OFF, shared.sessionIds.nas());
     shared.radius.accounting().drain(2000);
     for (Shard s : shared.shards()) {
