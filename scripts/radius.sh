@@ -30,18 +30,21 @@ USERS
 freeradius -X -d "$tmp/raddb" > "$tmp/radius.log" 2>&1 &
 radiusd=$!
 server=; lg=
-trap 'kill $server $lg $radiusd 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'kill $server $lg $radiusd 2>/dev/null || true; [ -n "${KEEP:-}" ] && echo "radius: kept $tmp" || rm -rf "$tmp"' EXIT
 for _ in $(seq 1 50); do grep -q 'Ready to process requests' "$tmp/radius.log" && break; sleep 0.1; done
 
 {
   sed -e 's/key change-this-psk/key radius-psk/' \
-      -e 's/^aaa authentication ppp default local$/aaa group server radius FR\n server name FR1\naaa authentication ppp default group FR local\naaa authorization network default group FR\naaa accounting network default start-stop group FR/' \
+      -e 's/^aaa authentication ppp default local$/aaa group server radius FR\n server name GONE\n server name FR1\naaa authentication ppp default group FR local\naaa authorization network default group FR\naaa accounting network default start-stop group FR/' \
       -e 's/^aaa session-id common$/aaa session-id common\nusername carol password 0 carolpw/' \
       -e 's/^ *ppp authentication chap ms-chap$/  ppp authentication ms-chap-v2 chap pap/' \
       -e 's/^ip local pool POOL 20.0.0.100 20.0.0.110$/ip local pool POOL 20.0.0.100 20.0.0.110\nip local pool POOL 20.0.1.0 20.0.1.255/' \
       -e '/^end$/d' examples/seed-lns.cfg
   printf 'radius server FR1\n address ipv4 127.0.0.1 auth-port %s acct-port %s\n key 0 radius-secret\n timeout 1\n retransmit 1\n' \
       $AUTH_PORT $((AUTH_PORT + 1))
+  printf 'radius server GONE\n address ipv4 127.0.0.1 auth-port %s acct-port %s\n key 0 radius-secret\n timeout 1\n retransmit 0\n' \
+      $((AUTH_PORT + 100)) $((AUTH_PORT + 101))
+  printf 'radius-server dead-criteria time 1 tries 1\nradius-server deadtime 5\n'
   printf 'aaa server radius dynamic-author\n client 127.0.0.1 server-key 0 dae-secret\n port %s\nend\n' $DAE_PORT
 } > "$tmp/lns.cfg"
 grep -q 'ppp authentication ms-chap-v2 chap pap' "$tmp/lns.cfg"
@@ -64,6 +67,8 @@ for auth in mschapv2 chap pap; do
   check "$auth through FreeRADIUS: 4 clients connect and ping with no loss" \
     "[ $rc = 0 ] && grep -q '\"connected\": 4,' '$tmp/$auth.json' && grep -q '\"loss_percent\": 0.0,' '$tmp/$auth.json'"
 done
+check "failover: the first server (GONE) does not answer, is marked dead (%RADIUS-4-RADIUS_DEAD) and skipped after the first 4 clients" \
+  "grep -q 'RADIUS_DEAD: RADIUS server GONE' '$tmp/server.log' && [ \$(grep -c 'Access-Request to GONE' '$tmp/server.log') -le 4 ]"
 check "FreeRADIUS accepted alice by MS-CHAPv2, CHAP and PAP" \
   "grep -q 'Login OK: \[alice\].*' '$tmp/radius.log' && [ \$(grep -c 'Login OK: \[alice' '$tmp/radius.log') -ge 12 ]"
 check "each Access-Request names the client's public address and NAT-T port, L2TP and the NAS" \
@@ -83,7 +88,7 @@ check "12 sessions: 12 Starts and 12 Stops, each Stop with time, packets and oct
    && [ \$(acct 'Acct-Session-Time = ') = 12 ] && [ \$(acct 'Acct-Input-Packets = [1-9]') = 12 ] \
    && [ \$(acct 'Acct-Output-Octets = [1-9]') = 12 ] && [ \$(acct 'Acct-Input-Gigawords = 0') = 12 ]"
 check "the clients left by themselves: Acct-Terminate-Cause User-Request" "[ \$(acct 'Acct-Terminate-Cause = User-Request') = 12 ]"
-sid=$(grep -A30 'Received Access-Request' "$tmp/radius.log" | grep -m1 'Acct-Session-Id = ' | sed 's/.*= "\(.*\)"/\1/')
+sid=$(awk '/Received Access-Request/ {f=1} f && /Acct-Session-Id = / {print; exit}' "$tmp/radius.log" | sed 's/.*= "\(.*\)"/\1/')
 check "the Access-Request and the accounting of a session share its Acct-Session-Id ($sid)" \
   "[ -n '$sid' ] && [ \$(acct \"Acct-Session-Id = \\\"$sid\\\"\") = 2 ] && grep -q \"Acct-Session-Id = \\\"$sid\\\"\" '$tmp/radius.log'"
 check "accounting names each client's NAT-T endpoint" \
@@ -100,7 +105,7 @@ check "show aaa servers: FR1 up, its accepts and accounting responses counted" \
 
 # Dynamic authorization (RFC 5176) with FreeRADIUS's radclient: two clients of one NAT; a Disconnect-Request
 # names one by its Acct-Session-Id and ends it alone; a CoA-Request gives the other a Session-Timeout.
-loadgen dae 2 mschapv2 alice alicepw --duration 15 > /dev/null 2>&1 &
+loadgen dae 2 mschapv2 alice alicepw --duration 15 --profile windows > /dev/null 2>&1 &
 lg=$!
 for _ in $(seq 1 100); do [ "$(acct 'Acct-Status-Type = Start')" = 14 ] && break; sleep 0.2; done
 ids=$(grep 'Acct-Session-Id = ' "$detail" | sed 's/.*= "\(.*\)"/\1/' | sort | uniq -c | awk '$1 == 1 {print $2}' | grep -v '00000000$')
@@ -122,15 +127,17 @@ for _ in $(seq 1 100); do grep -q "Acct-Terminate-Cause = Session-Timeout" "$det
 check "the other session then ends by its new Session-Timeout" "[ \$(acct 'Acct-Terminate-Cause = Session-Timeout') = 1 ]"
 wait $lg 2>/dev/null || true
 lg=
+# The next clients get demux ports again: wait until these two are gone entirely (bounded).
+for _ in $(seq 1 200); do cli 'show crypto nat demux' 2>/dev/null | grep -q '^NAT demux: 0 clients$' && break; sleep 0.2; done
 
 rc=0; loadgen wrong 1 mschapv2 alice wrongpw || rc=$?
 check "a wrong password is refused (FreeRADIUS says no: no fall-through to local)" \
   "[ $rc != 0 ] && grep -q '\"connected\": 0,' '$tmp/wrong.json' && grep -q 'AUTHFAIL.*alice.*rejected' '$tmp/server.log'"
 
-loadgen fixed 1 mschapv2 fixed fixedpw --duration 8 > "$tmp/fixed-loadgen.out" 2>&1 &
+loadgen fixed 1 mschapv2 fixed fixedpw --duration 8 &
 lg=$!
 for _ in $(seq 1 100); do cli 'show vpdn session' 2>/dev/null | grep -q 'fixed' && break; sleep 0.2; done
-cli 'show vpdn session' 'show ip local pool' > "$tmp/fixed.out" 2>&1 || true
+cli 'show vpdn session' 'show ip local pool' > "$tmp/fixed-show.out" 2>&1 || true
 rc=0; wait $lg || rc=$?
 lg=
 check "Framed-IP-Address from the Access-Accept is the client's address (not the pool's)" \
@@ -146,6 +153,11 @@ for _ in $(seq 1 100); do [ "$(acct "User-Name = \"carol\"")" -ge 4 ] && break; 
 check "the local user's Start and Stop, made while FreeRADIUS was down, reach it once it is back (with Acct-Delay-Time)" \
   "[ \$(acct 'User-Name = \"carol\"') = 4 ] && grep -q 'Acct-Delay-Time = [1-9]' '$detail'"
 check "the fixed user's session carried the Access-Accept's Class into accounting" "grep -q 'Class = 0x676f6c64' '$detail'"
+sent=$(sed -n 's/.*"echoes_sent": \([0-9]*\).*/\1/p' "$tmp/fixed.json"); recv=$(sed -n 's/.*"echoes_received": \([0-9]*\).*/\1/p' "$tmp/fixed.json")
+awk -v RS= '/Acct-Status-Type = Stop/ && /User-Name = "fixed"/' "$detail" > "$tmp/stop.txt"
+check "the fixed user's Stop counts what the client sent and got: $sent echoes of 64 bytes in, $recv out" \
+  "[ -n '$sent' ] && grep -q 'Acct-Input-Packets = $sent\$' '$tmp/stop.txt' && grep -q 'Acct-Input-Octets = $((sent * 64))\$' '$tmp/stop.txt' \
+   && grep -q 'Acct-Output-Packets = $recv\$' '$tmp/stop.txt' && grep -q 'Acct-Output-Octets = $((recv * 64))\$' '$tmp/stop.txt'"
 check "no secret in the server's log" "! grep -q 'radius-secret\|alicepw\|carolpw' '$tmp/server.log'"
 check "show running-config masks the RADIUS key" \
   "cli 'show running-config' | grep -q '^ key 0 \*\*\*\*\*' && ! cli 'show running-config' | grep -q radius-secret"

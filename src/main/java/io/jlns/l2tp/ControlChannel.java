@@ -117,6 +117,17 @@ public final class ControlChannel {
     }
   }
 
+  /**
+   * The peer closed the tunnel (StopCCN) or vanished: what we still had to send (a CDN, a HELLO)
+   * is dropped, so nothing is retransmitted to its address, which NAT demux may soon give another
+   * client; a retransmitted StopCCN is still acknowledged until {@link #close}.
+   */
+  public void abandon() {
+    timerGeneration++;
+    unacked.clear();
+    waiting.clear();
+  }
+
   /** Stops all retransmission: the tunnel is gone. */
   public void close() {
     dead = true;

@@ -248,6 +248,9 @@ final class Tunnel {
     }
     state = State.CLOSED;
     helloGeneration++;
+    if (!ours) {
+      channel.abandon();
+    }
     lns.log().info("%VPDN-6-TUNNEL_DOWN: L2TP tunnel {} with {} closed: {}", localId, peerDescription(), reason);
     lns.tunnelClosed(peer);
     lns.scheduler().schedule(LINGER_MILLIS, () -> {

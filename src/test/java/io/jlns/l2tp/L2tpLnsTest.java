@@ -127,6 +127,20 @@ class L2tpLnsTest {
   }
 
   @Test
+  void afterTheLacsStopCcnOurUnansweredCdnIsNotSentAgainToItsAddress() {
+    FakeLac lac = new FakeLac("198.51.100.2", 1024, 5);
+    establish(lac);
+    carriers.get(0).disconnect("session timeout (3 s)"); // our CDN, which the LAC never gets
+    Decoded cdn = L2tpCodec.decode(sent.get(sent.size() - 1).duplicate(), null);
+    assertThat(((Decoded.Control) cdn).message().type()).isEqualTo(MessageType.CDN);
+    lns.onDatagram(lac.address, lac.message(0, FakeLac.type(MessageType.STOPCCN), Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, 5),
+        ResultCode.avp(1, 0, null)));
+    int before = sent.size();
+    clock.advance(Tunnel.LINGER_MILLIS - 1);
+    assertThat(sent).as("nothing more to 198.51.100.2:1024, which NAT demux may give another client").hasSize(before);
+  }
+
+  @Test
   void helloFindsAVanishedPeer() {
     FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);
     establish(lac);

@@ -130,6 +130,7 @@ public final class RadiusClient {
     byte[] authenticator;
     int sent;
     long firstSent;
+    long lastSent;
     int generation;
     boolean finished;
 
@@ -150,12 +151,17 @@ public final class RadiusClient {
     next(p, null);
   }
 
-  /** On to the next server that is alive (all dead: none is tried, the method list goes on). */
+  /**
+   * On to the next server that is alive. When every server is dead, an Access-Request tries none
+   * (the method list goes on at once, to {@code local}); an Accounting-Request tries them anyway,
+   * in order (its records wait for a server, and its answer is how a server comes back).
+   */
   private void next(Pending p, String why) {
     long now = scheduler.nowMillis();
+    boolean probe = p.request.code() != Radius.ACCESS_REQUEST && p.targets.stream().allMatch(t -> state(t).dead(now));
     while (++p.index < p.targets.size()) {
       Target t = p.targets.get(p.index);
-      if (!state(t).dead(now)) {
+      if (probe || !state(t).dead(now)) {
         if (assign(p, t)) {
           transmit(p);
           return;
@@ -213,6 +219,7 @@ public final class RadiusClient {
       p.firstSent = now;
     }
     p.sent++;
+    p.lastSent = now;
     s.transmissions++;
     transport.send(t.address(), p.datagram);
     int gen = ++p.generation;
@@ -220,7 +227,7 @@ public final class RadiusClient {
       if (p.finished || gen != p.generation) {
         return;
       }
-      unanswered(t, s);
+      unanswered(t, s, p.lastSent);
       if (p.sent <= t.retransmits()) {
         transmit(p);
         return;
@@ -233,11 +240,14 @@ public final class RadiusClient {
     });
   }
 
-  /** A transmission went unanswered: the dead criteria (transmissions and time) are checked. */
-  private void unanswered(Target t, ServerState s) {
+  /**
+   * A transmission (sent at {@code sentAt}) went unanswered: the dead criteria are checked, that many
+   * transmissions unanswered over that much time since the first of them was sent.
+   */
+  private void unanswered(Target t, ServerState s, long sentAt) {
     long now = scheduler.nowMillis();
     if (s.firstUnanswered < 0) {
-      s.firstUnanswered = now;
+      s.firstUnanswered = sentAt;
     }
     s.unanswered++;
     if (t.deadMillis() > 0 && !s.dead(now) && s.unanswered >= t.deadCriteriaTries()
@@ -284,7 +294,7 @@ public final class RadiusClient {
     }
     long now = scheduler.nowMillis();
     if (s.dead(now)) {
-      LOG.info("%RADIUS-6-RADIUS_ALIVE: RADIUS server {} has returned from the dead", p.target);
+      LOG.info("%RADIUS-6-SERVERALIVE: RADIUS server {} is responding again", p.target);
     }
     s.deadUntil = 0;
     s.unanswered = 0;
