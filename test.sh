@@ -16,6 +16,8 @@ scripts/smoke.sh
 scripts/loadgen-200.sh
 # PPP users authenticated by a real FreeRADIUS: MS-CHAPv2, CHAP, PAP, Framed-IP-Address, falling back to local.
 scripts/radius.sh
+# Two jlns nodes sharing one FreeRADIUS and its address plan: no address handed out twice.
+scripts/radius-nodes.sh
 # Real clients (user-mode Linux guests behind a NAT) need root and network namespaces.
 if [ "$(id -u)" = 0 ] && ip netns add jlns-probe 2>/dev/null; then
   ip netns del jlns-probe

@@ -2,9 +2,27 @@
 # Writes a self-contained FreeRADIUS 3 configuration into DIR: auth on 127.0.0.1:AUTH_PORT, accounting
 # on AUTH_PORT+1 (written to DIR/acct/detail), one client (127.0.0.1, secret SECRET, Message-Authenticator
 # required), PAP, CHAP and MS-CHAP(v2) against the users file DIR/users (which the caller writes).
-# Usage: scripts/freeradius-conf.sh DIR AUTH_PORT SECRET; then: freeradius -X -d DIR
+# With IPPOOL="FIRST LAST", FreeRADIUS also hands out Framed-IP-Address from that range (rlm_ippool, one
+# address per NAS-Identifier and Acct-Session-Id, released by the session's accounting Stop): one address plan for every NAS.
+# Usage: [IPPOOL="A B"] scripts/freeradius-conf.sh DIR AUTH_PORT SECRET; then: freeradius -X -d DIR
 set -euo pipefail
 dir=$1; port=$2; secret=$3
+pool_module=; pool_use=
+if [ -n "${IPPOOL:-}" ]; then
+  read -r first last <<< "$IPPOOL"
+  pool_module="ippool main_pool {
+    range_start = $first
+    range_stop = $last
+    netmask = 255.255.255.255
+    cache_size = 800
+    filename = $dir/db.ippool
+    ip_index = $dir/db.ipindex
+    override = no
+    maximum_timeout = 0
+    key = \"%{NAS-Identifier} %{Acct-Session-Id}\"
+  }"
+  pool_use=main_pool
+fi
 mkdir -p "$dir/acct"
 touch "$dir/dictionary" "$dir/users"
 cat > "$dir/radiusd.conf" <<CONF
@@ -66,6 +84,7 @@ modules {
   detail {
     filename = $dir/acct/detail
   }
+  $pool_module
 }
 server default {
   listen {
@@ -97,8 +116,10 @@ server default {
   }
   accounting {
     detail
+    $pool_use
   }
   post-auth {
+    $pool_use
   }
 }
 CONF

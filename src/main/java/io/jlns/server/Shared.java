@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #newestByAddress}: without NAT demux, which loop has the newest SA to an address;
  *   <li>{@link #workers}: the Diffie-Hellman pool;
  *   <li>{@link #virtualAccess}: the numbering of Virtual-Access interfaces;
- *   <li>{@link #sessionIds}: Acct-Session-Ids (an atomic counter after the boot time);
+ *   <li>{@link #sessionIds}: Acct-Session-Ids (an atomic counter after a random prefix);
  *   <li>{@link #radius}: the RADIUS client, on a thread of its own; answers are posted back to
  *       the session's loop.
  * </ul>
@@ -50,7 +50,7 @@ final class Shared implements AutoCloseable {
   final CryptoWorkers workers;
   final AtomicInteger virtualAccess = new AtomicInteger(1);
   final RadiusRuntime radius;
-  final io.jlns.aaa.SessionIds sessionIds = new io.jlns.aaa.SessionIds(System.currentTimeMillis() / 1000);
+  final io.jlns.aaa.SessionIds sessionIds = new io.jlns.aaa.SessionIds(new java.security.SecureRandom().nextInt());
   private volatile java.util.List<Shard> shards = java.util.List.of();
 
   Shared(RunningConfig running, int cryptoThreads) {
