@@ -7,6 +7,7 @@ need=()
 command -v java >/dev/null || need+=(default-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 command -v freeradius >/dev/null || need+=(freeradius)
+command -v radclient >/dev/null || need+=(freeradius-utils)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
