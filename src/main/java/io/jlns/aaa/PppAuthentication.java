@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code aaa authentication ppp default METHODS}: the methods tried in order, as IOS does. The
+ * {@code aaa authentication ppp default|LIST METHODS} (the list the template's {@code ppp
+ * authentication ... LIST} names, else default): the methods tried in order, as IOS does. The
  * next method is tried only when one cannot decide (a local user that does not exist, RADIUS
  * servers that do not answer); a rejection ends the list. {@code none} lets anyone in. Without a
  * list, the local users decide. The attributes of an Access-Accept apply to the session when
@@ -43,7 +44,13 @@ public final class PppAuthentication implements AuthService {
 
   @Override
   public void authenticate(AuthRequest request, Consumer<AuthResult> done) {
-    List<String> methods = config.get().aaaPppMethods();
+    Config c = config.get();
+    List<String> methods = request.methodList() == null ? c.aaaPppMethods() : c.aaa().pppLists().get(request.methodList());
+    if (methods == null) {
+      LOG.warn("%AAA-4-NOLIST: {}: aaa authentication ppp {} is not defined: the default list applies", request.session(),
+          request.methodList());
+      methods = c.aaaPppMethods();
+    }
     run(methods.isEmpty() ? List.of("local") : methods, 0, request, null, done);
   }
 

@@ -243,7 +243,8 @@ public final class ConfigPrinter {
       line(" ppp mtu adaptive");
     }
     if (!i.pppAuthentication().isEmpty()) {
-      line(" ppp authentication " + String.join(" ", i.pppAuthentication()));
+      line(" ppp authentication " + String.join(" ", i.pppAuthentication())
+          + (i.pppAuthList() != null ? " " + i.pppAuthList() : ""));
     }
     if (i.shutdown()) {
       line(" shutdown");

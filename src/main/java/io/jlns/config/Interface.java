@@ -16,6 +16,7 @@ public record Interface(
     String cryptoMap,
     String peerPool,
     List<String> pppAuthentication,
+    String pppAuthList,
     boolean pppMtuAdaptive,
     List<Ipv4Address> ipcpDns,
     boolean shutdown,
@@ -27,46 +28,51 @@ public record Interface(
   }
 
   public static Interface named(String name) {
-    return new Interface(name, null, null, null, null, null, null, List.of(), false, List.of(), false, List.of());
+    return new Interface(name, null, null, null, null, null, null, List.of(), null, false, List.of(), false, List.of());
   }
 
   public Interface withDescription(String v) {
-    return new Interface(name, v, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+    return new Interface(name, v, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra);
   }
 
   public Interface withAddress(Ipv4Address a, Ipv4Address m) {
-    return new Interface(name, description, a, m, a == null ? unnumbered : null, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+    return new Interface(name, description, a, m, a == null ? unnumbered : null, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra);
   }
 
   public Interface withUnnumbered(String v) {
-    return new Interface(name, description, v == null ? address : null, v == null ? mask : null, v, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+    return new Interface(name, description, v == null ? address : null, v == null ? mask : null, v, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra);
   }
 
   public Interface withCryptoMap(String v) {
-    return new Interface(name, description, address, mask, unnumbered, v, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+    return new Interface(name, description, address, mask, unnumbered, v, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra);
   }
 
   public Interface withPeerPool(String v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, v, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, extra);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, v, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra);
   }
 
   public Interface withPppAuthentication(List<String> v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, v, pppMtuAdaptive, ipcpDns, shutdown, extra);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, v, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra);
+  }
+
+  /** {@code ppp authentication ... LIST}: the {@code aaa authentication ppp LIST} to use (null: default). */
+  public Interface withPppAuthList(String v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, v, pppMtuAdaptive, ipcpDns, shutdown, extra);
   }
 
   public Interface withPppMtuAdaptive(boolean v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, v, ipcpDns, shutdown, extra);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, v, ipcpDns, shutdown, extra);
   }
 
   public Interface withIpcpDns(List<Ipv4Address> v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, v, shutdown, extra);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, v, shutdown, extra);
   }
 
   public Interface withShutdown(boolean v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, v, extra);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, v, extra);
   }
 
   public Interface withExtra(List<String> v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppMtuAdaptive, ipcpDns, shutdown, v);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, v);
   }
 }

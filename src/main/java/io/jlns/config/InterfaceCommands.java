@@ -61,16 +61,21 @@ final class InterfaceCommands {
         "pool", "Use IP pool mechanism to allocate a peer IP address", "WORD", "Pool name");
     m.add("no peer default ip address [LINE]", (c, a) -> edit(c, i -> i.withPeerPool(null)));
     String proto = "(chap:p|ms-chap:p|ms-chap-v2:p|pap:p)";
-    m.add("ppp authentication " + proto + " [" + proto + "] [" + proto + "] [" + proto + "]", (c, a) -> {
+    m.add("ppp authentication " + proto + " [" + proto + "] [" + proto + "] [" + proto + "] [default|WORD:list]", (c, a) -> {
       List<String> ps = a.all("p");
       if (ps.stream().distinct().count() != ps.size()) {
         throw fail("Each authentication protocol may be given once");
       }
-      return edit(c, i -> i.withPppAuthentication(ps));
-    }, "authentication", "Set PPP link authentication method", "chap", "Challenge Handshake Authentication Protocol (CHAP)",
+      String list = a.opt("list").orElse(null);
+      if (list != null && !c.draft().pppLists.containsKey(list)) {
+        c.warn("aaa authentication ppp " + list + " is not defined (yet): until it is, the default list applies");
+      }
+      return edit(c, i -> i.withPppAuthentication(ps).withPppAuthList(list));
+    }, "list", "Use an authentication list with this name (aaa authentication ppp LIST)",
+        "default", "Use the default authentication list", "authentication", "Set PPP link authentication method", "chap", "Challenge Handshake Authentication Protocol (CHAP)",
         "ms-chap", "Microsoft Challenge Handshake Authentication Protocol (MS-CHAP)",
         "ms-chap-v2", "Microsoft CHAP Version 2 (MS-CHAP-V2)", "pap", "Password Authentication Protocol (PAP)");
-    m.add("no ppp authentication [LINE]", (c, a) -> edit(c, i -> i.withPppAuthentication(List.of())));
+    m.add("no ppp authentication [LINE]", (c, a) -> edit(c, i -> i.withPppAuthentication(List.of()).withPppAuthList(null)));
     m.add("[no] ppp mtu adaptive", (c, a) -> edit(c, i -> i.withPppMtuAdaptive(!a.negated())),
         "mtu", "Set PPP MTU", "adaptive", "Fit the MTU to the peer's MRU and the path");
     m.add("ppp ipcp dns A.B.C.D:server [A.B.C.D:server]", (c, a) ->

@@ -12,9 +12,15 @@ import java.net.InetSocketAddress;
  * @param challenge our Challenge (empty for PAP)
  * @param response the Response's Value (empty for PAP)
  * @param password the PAP password (null otherwise)
+ * @param methodList the {@code aaa authentication ppp} list to use, null for {@code default}
  */
 public record AuthRequest(String session, Method method, String user, int chapId, byte[] challenge, byte[] response,
-    String password, Caller caller) {
+    String password, Caller caller, String methodList) {
+  public AuthRequest(String session, Method method, String user, int chapId, byte[] challenge, byte[] response,
+      String password, Caller caller) {
+    this(session, method, user, chapId, challenge, response, password, caller, null);
+  }
+
   /** The PPP authentication protocols, as {@code ppp authentication} names them. */
   public enum Method {
     PAP("pap"), CHAP("chap"), MSCHAP("ms-chap"), MSCHAP_V2("ms-chap-v2");

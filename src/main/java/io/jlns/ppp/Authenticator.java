@@ -32,6 +32,7 @@ final class Authenticator {
   private final String hostName;
   private final String session;
   private final AuthRequest.Caller caller;
+  private final String methodList;
   private final AuthService service;
   private final RandomGenerator random;
   private final Scheduler scheduler;
@@ -48,8 +49,9 @@ final class Authenticator {
   private boolean done;
   private boolean cancelled;
 
-  Authenticator(LcpNegotiation.Auth method, String hostName, String session, AuthRequest.Caller caller, AuthService service,
-      RandomGenerator random, Scheduler scheduler, Automaton.Sender sender, Result result) {
+  Authenticator(LcpNegotiation.Auth method, String hostName, String session, AuthRequest.Caller caller, String methodList,
+      AuthService service, RandomGenerator random, Scheduler scheduler, Automaton.Sender sender, Result result) {
+    this.methodList = methodList;
     this.method = method;
     this.hostName = hostName;
     this.session = session;
@@ -131,7 +133,7 @@ final class Authenticator {
     String user = new String(d, 1, ulen, StandardCharsets.UTF_8);
     int plen = d[1 + ulen] & 0xff;
     String password = new String(d, 2 + ulen, plen, StandardCharsets.UTF_8);
-    ask(new AuthRequest(session, AuthRequest.Method.PAP, user, 0, new byte[0], new byte[0], password, caller),
+    ask(new AuthRequest(session, AuthRequest.Method.PAP, user, 0, new byte[0], new byte[0], password, caller, methodList),
         r -> {
           boolean ok = r.status() == AuthResult.Status.ACCEPT;
           byte[] msg = (r.message() != null ? r.message() : ok ? "Login ok" : "Login incorrect")
@@ -153,7 +155,7 @@ final class Authenticator {
     int vlen = d[0] & 0xff;
     byte[] value = Arrays.copyOfRange(d, 1, 1 + vlen);
     String name = new String(d, 1 + vlen, d.length - 1 - vlen, StandardCharsets.UTF_8);
-    AuthRequest req = new AuthRequest(session, requestMethod(method), name, id, challenge.clone(), value, null, caller);
+    AuthRequest req = new AuthRequest(session, requestMethod(method), name, id, challenge.clone(), value, null, caller, methodList);
     ask(req, r -> {
       if (r.status() == AuthResult.Status.ACCEPT) {
         answer = new ControlPacket(SUCCESS, id, (r.message() != null ? r.message() : "Welcome")

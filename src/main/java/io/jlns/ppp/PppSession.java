@@ -271,7 +271,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       return;
     }
     phase = Phase.AUTHENTICATE;
-    auth = new Authenticator(method, settings.hostName(), name, caller, services.auth(), random, scheduler, this::send, this);
+    auth = new Authenticator(method, settings.hostName(), name, caller, settings.authList(), services.auth(), random, scheduler, this::send, this);
     auth.start();
   }
 

@@ -10,11 +10,17 @@ import java.util.List;
  * @param localAddress our IPCP address (the {@code ip unnumbered} interface's), as an int
  * @param pool the {@code peer default ip address pool}, or null
  * @param dns {@code ppp ipcp dns} servers, as ints
+ * @param authList the {@code aaa authentication ppp} list {@code ppp authentication} names, null for default
  */
 public record PppSettings(String hostName, List<String> authentication, int localAddress, String pool, List<Integer> dns,
-    int mru, int echoSeconds, int echoFailures) {
+    int mru, int echoSeconds, int echoFailures, String authList) {
   public PppSettings {
     authentication = List.copyOf(authentication);
     dns = List.copyOf(dns);
+  }
+
+  public PppSettings(String hostName, List<String> authentication, int localAddress, String pool, List<Integer> dns,
+      int mru, int echoSeconds, int echoFailures) {
+    this(hostName, authentication, localAddress, pool, dns, mru, echoSeconds, echoFailures, null);
   }
 }

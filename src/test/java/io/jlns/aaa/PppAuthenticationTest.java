@@ -86,4 +86,20 @@ class PppAuthenticationTest {
     assertThat(run(config("group radius", false), pap("bob", "x")).authorization()).isEqualTo(Authorization.NONE);
     assertThat(run(config("group radius", true), pap("bob", "x")).authorization()).isEqualTo(a);
   }
+
+  @Test
+  void theTemplatesNamedListIsUsedAndAnUndefinedOneFallsBackToDefault() {
+    Config c = new ConfigLoader(new ConfigGrammar(), new SecretHasher(new SplittableRandom(1))).load(
+        "aaa new-model\nusername alice password 0 alicepw\nradius-server host 192.0.2.9 key 0 k\n"
+        + "aaa authentication ppp default local\naaa authentication ppp VPN group radius\n").config();
+    radius = AuthResult.accept(null, Authorization.NONE);
+    AuthRequest named = new AuthRequest("Virtual-Access1", AuthRequest.Method.PAP, "bob", 0, new byte[0], new byte[0], "x",
+        AuthRequest.Caller.UNKNOWN, "VPN");
+    assertThat(run(c, named).status()).isEqualTo(AuthResult.Status.ACCEPT);
+    assertThat(asked).containsExactly("radius");
+    AuthRequest undefined = new AuthRequest("Virtual-Access1", AuthRequest.Method.PAP, "bob", 0, new byte[0], new byte[0], "x",
+        AuthRequest.Caller.UNKNOWN, "NOPE");
+    assertThat(run(c, undefined).status()).as("default: local, where bob is unknown").isEqualTo(AuthResult.Status.REJECT);
+    assertThat(asked).hasSize(1);
+  }
 }

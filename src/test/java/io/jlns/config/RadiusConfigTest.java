@@ -149,4 +149,15 @@ class RadiusConfigTest {
     assertThat(c.aaa().dynamicAuthor().enabled()).isFalse();
     assertThat(c.aaa().groups().get("CORP")).containsExactly("R1");
   }
+
+  @Test
+  void theTemplateNamesItsList() {
+    Config c = Configs.parse(CONFIG + "interface Virtual-Template1\n ppp authentication ms-chap-v2 chap VPN\n");
+    Interface vt = c.interfaces().get("Virtual-Template1");
+    assertThat(vt.pppAuthentication()).containsExactly("ms-chap-v2", "chap");
+    assertThat(vt.pppAuthList()).isEqualTo("VPN");
+    assertThat(ConfigPrinter.masked(c)).contains(" ppp authentication ms-chap-v2 chap VPN\n");
+    assertThat(Configs.parse(CONFIG + "interface Virtual-Template1\n ppp authentication pap default\n")
+        .interfaces().get("Virtual-Template1").pppAuthList()).isNull();
+  }
 }

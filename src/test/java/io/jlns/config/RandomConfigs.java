@@ -199,6 +199,9 @@ final class RandomConfigs {
     List<String> auth = new ArrayList<>(List.of("chap", "ms-chap", "ms-chap-v2", "pap"));
     java.util.Collections.shuffle(auth, new java.util.Random(r.nextLong()));
     i = i.withPppAuthentication(auth.subList(0, r.nextInt(5)));
+    if (!i.pppAuthentication().isEmpty() && r.nextInt(3) == 0) {
+      i = i.withPppAuthList(word("L"));
+    }
     i = i.withPppMtuAdaptive(r.nextBoolean());
     if (r.nextBoolean()) {
       i = i.withIpcpDns(r.nextBoolean() ? List.of(Ipv4Address.of("192.0.2.53")) : List.of(Ipv4Address.of("192.0.2.53"), Ipv4Address.of("192.0.2.54")));
