@@ -4,6 +4,8 @@
 # Usage: l2tp.sh [-n N] [-a AUTH] [-p PPP_AUTH_LINE] [-k] [-l LOSS%] [-i]   AUTH: mschap-v2|mschap|chap|pap (the client's)
 # -i: over IPsec (strongSwan in the clients, JH_IKE/JH_ESP their proposals), without 'l2tp cleartext'.
 # -e SED: one more edit of the configuration (repeatable). JH_EXPECT: regexes (;;-separated) every client log must match.
+# JH_RADIUS=1: PPP users are checked by a real FreeRADIUS in the LNS namespace ('aaa authentication ppp
+# default group radius', no local fallback), with accounting; its log and detail file must show each client.
 # Each client pings the LNS's Loopback0 (12.0.0.8) and every other client's pool address; with -k
 # (kernel mode, a TUN device) also 172.31.255.1, an address that exists only in the LNS's namespace.
 # -l drops that percentage of L2TP control packets (T bit set) both ways in the NAT, at random.
@@ -27,11 +29,24 @@ rm -rf "$out"; mkdir -p "$out"
 "$here/setup.sh"
 build_jar
 cfg="$out/lns.cfg"
+if [ -n "${JH_RADIUS:-}" ]; then
+  edits+=("s/^aaa authentication ppp default local\$/aaa authentication ppp default group radius\naaa accounting network default start-stop group radius/"
+          "s/^end\$/radius-server host 127.0.0.1 auth-port 1812 acct-port 1813 key 0 interop-radius\nend/")
+  "$root/scripts/freeradius-conf.sh" "$out/raddb" 1812 interop-radius
+  printf 'alice Cleartext-Password := "alicepw"\n' > "$out/raddb/users"
+fi
 seed_config "$cfg" "s/^  ppp authentication chap ms-chap$/  ppp authentication $pppauth\n  ppp ipcp dns 192.0.2.53 192.0.2.54/" "${edits[@]}"
 "$here/topology.sh" down; "$here/topology.sh" up "$n" || exit 2
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; }
+server_pid=; radius_pid=
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; [ -n "$radius_pid" ] && kill "$radius_pid" 2>/dev/null
+  wait 2>/dev/null; "$here/topology.sh" down; }
 trap cleanup EXIT
+if [ -n "${JH_RADIUS:-}" ]; then
+  ip -n jh-lns link set lo up
+  ip netns exec jh-lns freeradius -X -d "$out/raddb" > "$out/radius.log" 2>&1 &
+  radius_pid=$!
+  for t in $(seq 1 50); do grep -q 'Ready to process requests' "$out/radius.log" && break; sleep 0.1; done
+fi
 if [ -n "$loss" ]; then
   ip netns exec jh-nat nft -f - <<NFT || exit 2
 table inet jlnsloss {
@@ -170,6 +185,13 @@ if [ -n "${JH_AGGRESSIVE:-}" ]; then
   [ "$am" -ge 1 ] || ipsec_bad=1
 fi
 [ -n "${ipsec_bad:-}" ] && ok=0
+if [ -n "${JH_RADIUS:-}" ]; then
+  sleep 1
+  logins=$(grep -c 'Login OK: \[alice' "$out/radius.log"); starts=$(grep -c 'Acct-Status-Type = Start' "$out/raddb/acct/detail" 2>/dev/null)
+  stops=$(grep -c 'Acct-Status-Type = Stop' "$out/raddb/acct/detail" 2>/dev/null)
+  echo "FreeRADIUS: $logins login(s) of alice, accounting $starts Start(s) and $stops Stop(s)"
+  [ "$logins" -ge "$n" ] && [ "${starts:-0}" -ge "$n" ] && [ "${stops:-0}" -ge "$n" ] || ok=0
+fi
 if [ -n "${JH_DISPLACED:-}" ]; then
   # Without NAT demux (the seed's unconfigured router): the second client displaces the first,
   # and jlns says so once, naming both clients and the command that would fix it.

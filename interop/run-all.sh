@@ -17,6 +17,10 @@ run l2tp-chap "$here/l2tp.sh" -n 1 -a chap -p "chap"
 run l2tp-mschap "$here/l2tp.sh" -n 1 -a mschap -p "ms-chap"
 run l2tp-pap "$here/l2tp.sh" -n 1 -a pap -p "pap"
 run l2tp-two-clients "$here/l2tp.sh" -n 2 -a mschap-v2 -p "ms-chap-v2"
+# The same real clients authenticated by a real FreeRADIUS (issue 13): each PPP method, with accounting.
+for a in mschap-v2 mschap chap pap; do
+  JH_RADIUS=1 run "l2tp-radius-$a" "$here/l2tp.sh" -n 1 -a "$a" -p "${a/mschap/ms-chap}"
+done
 run l2tp-kernel-mode "$here/l2tp.sh" -n 1 -k
 run l2tp-20pc-control-loss "$here/l2tp.sh" -n 2 -l 20
 run l2tp-teardown "$here/teardown.sh"

@@ -137,7 +137,8 @@ check "a wrong password is refused (FreeRADIUS says no: no fall-through to local
 loadgen fixed 1 mschapv2 fixed fixedpw --duration 8 &
 lg=$!
 for _ in $(seq 1 100); do cli 'show vpdn session' 2>/dev/null | grep -q 'fixed' && break; sleep 0.2; done
-cli 'show vpdn session' 'show ip local pool' > "$tmp/fixed-show.out" 2>&1 || true
+sleep 3
+cli 'show vpdn session' 'show ip local pool' 'show vpdn session all' > "$tmp/fixed-show.out" 2>&1 || true
 rc=0; wait $lg || rc=$?
 lg=
 check "Framed-IP-Address from the Access-Accept is the client's address (not the pool's)" \
@@ -158,6 +159,10 @@ awk -v RS= '/Acct-Status-Type = Stop/ && /User-Name = "fixed"/' "$detail" > "$tm
 check "the fixed user's Stop counts what the client sent and got: $sent echoes of 64 bytes in, $recv out" \
   "[ -n '$sent' ] && grep -q 'Acct-Input-Packets = $sent\$' '$tmp/stop.txt' && grep -q 'Acct-Input-Octets = $((sent * 64))\$' '$tmp/stop.txt' \
    && grep -q 'Acct-Output-Packets = $recv\$' '$tmp/stop.txt' && grep -q 'Acct-Output-Octets = $((recv * 64))\$' '$tmp/stop.txt'"
+shown=$(awk '/Interface .* user fixed/ {f=1} f && /packets input/ {print $1, $4, $6, $9; exit}' "$tmp/fixed-show.out")
+read -r sin sinb sout soutb <<< "${shown:-x x x x}"
+check "show vpdn session all counted the session as accounting did: ${sin:-?} packets in ($sinb bytes) while up, $sent at the Stop" \
+  "[ '$sin' -ge 1 ] && [ '$sin' -le '$sent' ] && [ '$sinb' = \$(( $sin * 64 )) ] && [ '$sout' -le '$recv' ]"
 check "no secret in the server's log" "! grep -q 'radius-secret\|alicepw\|carolpw' '$tmp/server.log'"
 check "show running-config masks the RADIUS key" \
   "cli 'show running-config' | grep -q '^ key 0 \*\*\*\*\*' && ! cli 'show running-config' | grep -q radius-secret"

@@ -150,9 +150,10 @@ final class ExecGrammar {
       return Outcome.STAY;
     }, "tunnel", "VPDN tunnel information", "all", "All tunnels");
     m.add("show vpdn session [all]", (s, a) -> {
-      s.print(ShowVpdn.sessions(s.context().vpdn().sessions()));
+      var ss = s.context().vpdn().sessions();
+      s.print(a.has("all") ? ShowVpdn.sessionsAll(ss) : ShowVpdn.sessions(ss));
       return Outcome.STAY;
-    }, "session", "VPDN session information", "all", "All sessions");
+    }, "session", "VPDN session information", "all", "All sessions, with their counters");
     m.add("show users", (s, a) -> {
       s.print(ShowVpdn.users(s.context().vpdn().sessions()));
       return Outcome.STAY;

@@ -38,6 +38,21 @@ final class ShowVpdn {
     return b.toString();
   }
 
+  /** {@code show vpdn session all}: each session with its counters (IP packets from and to the client). */
+  static String sessionsAll(List<VpdnView.Session> ss) {
+    StringBuilder b = new StringBuilder(String.format("%nL2TP Session Information: %d session(s)%n", ss.size()));
+    for (VpdnView.Session s : ss) {
+      b.append(String.format("%nSession id %d is %s, tunnel id %d, remote session id %d%n", s.localId(), state(s.state()),
+          s.localTunnel(), s.peerId()));
+      b.append(String.format("  Interface %s, user %s, address %s, Acct-Session-Id %s%n", s.iface(),
+          s.user().isEmpty() ? "-" : s.user(), s.address(), s.acctSessionId().isEmpty() ? "-" : s.acctSessionId()));
+      b.append(String.format("  Remote address %s, port %d; up %s%n", s.peerAddress(), s.peerPort(), hms(s.uptimeMillis())));
+      b.append(String.format("    %d packets input, %d bytes; %d packets output, %d bytes%n", s.inPackets(), s.inOctets(),
+          s.outPackets(), s.outOctets()));
+    }
+    return b.toString();
+  }
+
   static String users(List<VpdnView.Session> ss) {
     StringBuilder b = new StringBuilder(String.format("    Line       User       Host(s)              Idle       Location%n"));
     b.append(String.format("*  0 vty 0                idle                 00:00:00 control socket%n%n"));

@@ -10,7 +10,8 @@ public interface VpdnView {
 
   /** One session with its Virtual-Access interface and user. */
   record Session(int localId, int peerId, int localTunnel, String iface, String user, String address, String state,
-      long uptimeMillis, String peerAddress, int peerPort) {}
+      long uptimeMillis, String peerAddress, int peerPort, String acctSessionId, long inPackets, long inOctets,
+      long outPackets, long outOctets) {}
 
   // Defaults are the view of a server with no L2TP running: nothing to show, nothing to clear.
 

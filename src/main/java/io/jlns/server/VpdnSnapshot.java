@@ -42,10 +42,12 @@ final class VpdnSnapshot implements VpdnView {
         if (i == null) {
           continue;
         }
+        io.jlns.ppp.SessionUsage u = p.usage();
         out.add(new Session(i.localSessionId(), i.peerSessionId(), i.localTunnelId(), p.name(), p.user(),
             p.address() == 0 ? "-" : new io.jlns.config.Ipv4Address(p.address()).toString(),
             p.phase() == PppSession.Phase.NETWORK ? "est" : p.phase().name().toLowerCase(java.util.Locale.ROOT),
-            now - p.startedMillis(), i.peer().getAddress().getHostAddress(), i.peer().getPort()));
+            now - p.startedMillis(), i.peer().getAddress().getHostAddress(), i.peer().getPort(), p.caller().sessionId(),
+            u.inPackets(), u.inOctets(), u.outPackets(), u.outOctets()));
       }
       out.sort(java.util.Comparator.comparing(Session::iface));
       return out;
