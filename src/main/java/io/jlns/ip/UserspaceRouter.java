@@ -62,6 +62,11 @@ public final class UserspaceRouter implements PppServices.IpNetwork {
   }
 
   @Override
+  public boolean inUse(int address) {
+    return clients.containsKey(address) || localAddresses.get().contains(address);
+  }
+
+  @Override
   public void fromClient(int address, ByteBuf packet) {
     Ipv4Packet p = Ipv4Packet.parse(packet);
     if (p == null) {

@@ -27,5 +27,10 @@ public record PppServices(AuthService auth, AddressPool pools, IpNetwork network
 
     /** An IP packet from the client at {@code address} (not retained). */
     void fromClient(int address, ByteBuf packet);
+
+    /** Whether {@code address} is a client's already, or the LNS's own. */
+    default boolean inUse(int address) {
+      return false;
+    }
   }
 }

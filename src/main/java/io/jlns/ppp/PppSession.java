@@ -312,10 +312,14 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     }
     phase = Phase.NETWORK;
     if (authz.framedAddress() != 0) {
+      if (services.network().inUse(authz.framedAddress())) {
+        terminate("the address AAA gave (Framed-IP-Address " + ipv4(authz.framedAddress()) + ") is another session's");
+        return;
+      }
       address = authz.framedAddress();
     } else {
       addressPool = authz.pool() != null ? authz.pool() : settings.pool();
-      OptionalInt a = addressPool == null ? OptionalInt.empty() : services.pools().allocate(addressPool, name + " " + who);
+      OptionalInt a = addressPool == null ? OptionalInt.empty() : poolAddress(addressPool, name + " " + who);
       if (a.isEmpty()) {
         terminate(addressPool == null ? "no 'peer default ip address pool' on the virtual template"
             : "address pool " + addressPool + " is exhausted or not defined");
@@ -329,6 +333,18 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     ipcp.open();
     ipcp.up();
     limits.start(authz.sessionTimeout(), authz.idleTimeout());
+  }
+
+  /** The pool's next free address that no session holds already (AAA may have given one of its addresses). */
+  private OptionalInt poolAddress(String pool, String owner) {
+    java.util.List<Integer> taken = new java.util.ArrayList<>();
+    OptionalInt a = services.pools().allocate(pool, owner);
+    while (a.isPresent() && services.network().inUse(a.getAsInt())) {
+      taken.add(a.getAsInt());
+      a = taken.size() < 64 ? services.pools().allocate(pool, owner) : OptionalInt.empty();
+    }
+    taken.forEach(t -> services.pools().release(pool, t));
+    return a;
   }
 
   @Override

@@ -116,6 +116,11 @@ final class L2tpRuntime implements AutoCloseable {
       public void fromClient(int address, io.netty.buffer.ByteBuf packet) {
         shared.fromClient(address, packet);
       }
+
+      @Override
+      public boolean inUse(int address) {
+        return shared.inUse(address);
+      }
     };
   }
 

@@ -69,6 +69,11 @@ class PppSessionTest {
     public void fromClient(int address, ByteBuf packet) {
       events.add("ip from " + PppSession.ipv4(address) + " " + packet.readableBytes() + " bytes");
     }
+
+    @Override
+    public boolean inUse(int address) {
+      return attached.containsKey(address);
+    }
   });
 
   private PppSession session(List<String> auth) {
@@ -432,5 +437,18 @@ class PppSessionTest {
     s.lowerDown("again");
     assertThat(acct).last().isEqualTo("stop ADMIN_RESET 60 s 1/4 in 1/40 out");
     assertThat(acct).hasSize(3);
+  }
+
+  @Test
+  void anAddressFromAaaThatAnotherSessionHoldsIsRefused() {
+    int taken = POOL_FIRST;
+    attached.put(taken, b -> b.release());
+    deferred(AuthResult.accept(null, new Authorization(taken, null, 0, 0, 0, List.of(), 0, List.of())));
+    PppSession s = session(List.of("chap", "ms-chap"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    answers.get(0).run();
+    assertThat(next().packet().code()).isEqualTo(3);
+    assertThat(s.phase()).as("Framed-IP-Address in use: refused").isEqualTo(PppSession.Phase.TERMINATE);
   }
 }
