@@ -186,7 +186,7 @@ public final class ConfigValidator {
     if (aaa.dynamicAuthor().enabled() && aaa.dynamicAuthor().clients().isEmpty()) {
       warn("'aaa server radius dynamic-author' has no 'client': every Disconnect and CoA request will be refused");
     }
-    if (!aaa.authorizationNetwork().isEmpty() && !c.aaaNewModel() || !aaa.pppLists().isEmpty() && !c.aaaNewModel()) {
+    if (!c.aaaNewModel() && (!aaa.authorizationNetwork().isEmpty() || !aaa.pppLists().isEmpty())) {
       warn("'aaa new-model' is not configured: IOS would refuse the aaa method lists; jlns applies them anyway");
     }
   }

@@ -4,8 +4,8 @@ import io.jlns.time.Scheduler;
 import java.util.function.Consumer;
 
 /**
- * A session's Session-Timeout (seconds of service from the start of the network phase) and
- * Idle-Timeout (seconds without IP from the client), from AAA or a CoA-Request; when one runs out
+ * A session's Session-Timeout (RFC 2865 section 5.27: seconds of service from the start of the network phase) and
+ * Idle-Timeout (section 5.28: seconds without IP from the client), from AAA or a CoA-Request; when one runs out
  * the session is closed. On the session's thread.
  */
 final class Limits {
@@ -34,8 +34,9 @@ final class Limits {
     arm(sessionSeconds < 0 ? sessionTimeout : sessionSeconds, idleSeconds < 0 ? idleTimeout : idleSeconds);
   }
 
-  void ip() {
-    lastIpMillis = scheduler.nowMillis();
+  /** IP from the client at {@code nowMillis} (the time the session already read for the frame). */
+  void ip(long nowMillis) {
+    lastIpMillis = nowMillis;
   }
 
   void stop() {

@@ -165,7 +165,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
         }
       }
       case 0x0021 -> {
-        limits.ip();
+        limits.ip(lastHeard);
         if (attached) {
           metering.in(b.readableBytes());
           services.network().fromClient(address, b);

@@ -77,8 +77,11 @@ class PppSessionTest {
   });
 
   private PppSession session(List<String> auth) {
-    PppSettings s = new PppSettings("72_LNS", auth, LOOPBACK, "POOL", List.of(0x08080808), 1400, 10, 3);
-    return new PppSession("Virtual-Access2", s, services, new PppSession.Link() {
+    return session(new PppSettings("72_LNS", auth, LOOPBACK, "POOL", List.of(0x08080808), 1400, 10, 3), services);
+  }
+
+  private PppSession session(PppSettings s, PppServices with) {
+    return new PppSession("Virtual-Access2", s, with, new PppSession.Link() {
       @Override
       public void send(ByteBuf frame) {
         byte[] b = new byte[frame.readableBytes()];
@@ -410,18 +413,7 @@ class PppSessionTest {
     };
     PppServices metered = new PppServices(services.auth(), services.pools(), services.network(), a);
     PppSettings st = new PppSettings("72_LNS", List.of("chap", "ms-chap"), LOOPBACK, "POOL", List.of(0x08080808), 1400, 0, 3);
-    PppSession s = new PppSession("Virtual-Access2", st, metered, new PppSession.Link() {
-      @Override
-      public void send(ByteBuf frame) {
-        byte[] b = new byte[frame.readableBytes()];
-        frame.readBytes(b);
-        frame.release();
-        out.add(b);
-      }
-
-      @Override
-      public void disconnect(String reason) {}
-    }, clock, new SplittableRandom(4), UnpooledByteBufAllocator.DEFAULT);
+    PppSession s = session(st, metered);
     lcpAsWindows(s);
     msChapV2(s, "alice", "alicepw");
     next();
