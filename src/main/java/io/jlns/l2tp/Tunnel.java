@@ -23,6 +23,13 @@ final class Tunnel {
 
   /** How long a closed tunnel stays to acknowledge retransmissions (a full retransmit cycle, 5.7). */
   static final long LINGER_MILLIS = 31_000;
+  /**
+   * How long a control connection (SCCRQ to SCCCN) or a call (ICRQ to ICCN) may take to come
+   * up: a LAC takes milliseconds, retransmissions seconds; one that acknowledges our SCCRP or
+   * ICRP and never goes on would otherwise hold the tunnel or session for ever (found by
+   * L2tpLnsFuzzTest).
+   */
+  static final long SETUP_MILLIS = 30_000;
 
   private final L2tpLns lns;
   final int localId;
@@ -49,6 +56,12 @@ final class Tunnel {
     this.createdMillis = lns.scheduler().nowMillis();
     this.channel = new ControlChannel(lns.scheduler(), m -> lns.sendControl(peer, m, secret),
         ControlChannel.Retransmit.DEFAULT, () -> lost("no acknowledgement from the peer (retransmissions exhausted)"));
+    lns.scheduler().schedule(SETUP_MILLIS, () -> {
+      if (state == State.WAIT_CTL_CONN) {
+        stop(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_NONE,
+            "the control connection did not come up in " + SETUP_MILLIS / 1000 + " s (no SCCCN)");
+      }
+    });
   }
 
   byte[] secretOrNull() {
@@ -194,6 +207,11 @@ final class Tunnel {
     sessions.put(local, s);
     channel.send(peerSession, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.ICRP.code()),
         Avp.u16(AvpType.ASSIGNED_SESSION_ID, local)));
+    lns.scheduler().schedule(SETUP_MILLIS, () -> {
+      if (s.state == Session.State.WAIT_CONNECT && sessions.get(local) == s) {
+        s.close(ResultCode.CDN_GENERAL_ERROR, "the call did not come up in " + SETUP_MILLIS / 1000 + " s (no ICCN)", true);
+      }
+    });
   }
 
   private void onIccn(ControlMessage m) {

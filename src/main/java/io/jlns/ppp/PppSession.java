@@ -284,6 +284,13 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     if (ipcp != null) {
       ipcp.down();
     }
+    // The network phase ended with LCP (RFC 1661 section 3.7): the address goes back now, as a
+    // renegotiated LCP authenticates and runs IPCP again (found by PppSessionFuzzTest: a second
+    // address was taken and the first never given back).
+    releaseAddress();
+    if (phase != Phase.TERMINATE) {
+      phase = Phase.ESTABLISH;
+    }
     echoGeneration++;
   }
 
@@ -391,13 +398,19 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     if (auth != null) {
       auth.cancel();
     }
-    if (address != 0 && addressPool != null) {
-      services.pools().release(addressPool, address);
-      addressPool = null;
-    }
+    releaseAddress();
     phase = Phase.DEAD;
     echoGeneration++;
     LOG.info("%LINEPROTO-5-UPDOWN: Line protocol on Interface {}, changed state to down: {}", name, reason);
+  }
+
+  private void releaseAddress() {
+    ipcpDown();
+    if (address != 0 && addressPool != null) {
+      services.pools().release(addressPool, address);
+    }
+    addressPool = null;
+    address = 0;
   }
 
   /** LCP echo keepalive: a client that stops answering is declared gone (a NAT that forgot it). */

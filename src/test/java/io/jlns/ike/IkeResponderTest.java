@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The IKEv1 responder against an in-process initiator behind a simulated NAT, with an injected clock. */
-class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
+class IkeResponderTest extends RecordingChildSas {
   static final String CONFIG = """
       crypto keyring L2TP
        pre-shared-key address 0.0.0.0 0.0.0.0 key test-psk
@@ -45,10 +45,6 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
        crypto map CRYPT_MAP
       """;
   private final ManualScheduler clock = new ManualScheduler();
-  private final List<TestInitiator.Sent> sent = new ArrayList<>();
-  private final Map<Integer, ChildSa> installed = new HashMap<>();
-  private final Map<Integer, ChildSa> pending = new HashMap<>();
-  private final List<String> removed = new ArrayList<>();
   private final AtomicReference<Config> config = new AtomicReference<>(load(CONFIG));
   private final IkeResponder responder = new IkeResponder(config::get, clock, new SecureRandom(new byte[] {3}),
       (local, remote, m) -> sent.add(new TestInitiator.Sent(local, remote, m)), this);
@@ -56,29 +52,6 @@ class IkeResponderTest implements TestInitiator.Harness, IkeResponder.ChildSas {
   @Override
   public IkeResponder responder() {
     return responder;
-  }
-
-  @Override
-  public List<TestInitiator.Sent> sent() {
-    return sent;
-  }
-
-  @Override
-  public boolean install(ChildSa sa) {
-    pending.put(sa.inboundSpi(), sa);
-    return true;
-  }
-
-  @Override
-  public void activate(int inboundSpi) {
-    installed.put(inboundSpi, pending.remove(inboundSpi));
-  }
-
-  @Override
-  public void remove(int inboundSpi, String reason) {
-    installed.remove(inboundSpi);
-    pending.remove(inboundSpi);
-    removed.add(Integer.toHexString(inboundSpi) + ": " + reason);
   }
 
   private TestInitiator client(int port) {

@@ -305,6 +305,33 @@ final class TestInitiator {
     return decryptWith(m, new byte[][] {Keys.exchangeIv(hash, iv, mid, 8)});
   }
 
+  /**
+   * {@code plain} (payloads as bytes, first of type {@code firstPayload}) encrypted with this IKE
+   * SA's real keys: Phase 1 (message ID 0) continues the Phase 1 IV chain, any other message ID
+   * starts its own (RFC 2409 appendix B). With {@code withHash}, a correct HASH(1) of
+   * {@code plain} (Quick Mode, informational) is put in front, as a peer holding the keys would.
+   */
+  byte[] sealed(int exchange, int mid, int firstPayload, byte[] plain, boolean withHash) {
+    byte[] body = plain;
+    int first = firstPayload;
+    if (withHash) {
+      byte[] h = hash.prf(skeyidA, Keys.int32(mid), plain);
+      body = new byte[4 + h.length + plain.length];
+      body[0] = (byte) firstPayload;
+      body[3] = (byte) (4 + h.length);
+      System.arraycopy(h, 0, body, 4, h.length);
+      System.arraycopy(plain, 0, body, 4 + h.length, plain.length);
+      first = Payload.HASH;
+    }
+    byte[][] holder = {mid == 0 ? iv : Keys.exchangeIv(hash, iv, mid, 8)};
+    byte[] padded = Arrays.copyOf(body, Math.max(8, (body.length + 7) / 8 * 8));
+    byte[] c = cipher.encrypt(encKey, holder[0], padded);
+    if (mid == 0) {
+      iv = Arrays.copyOfRange(c, c.length - 8, c.length);
+    }
+    return IsakmpCodec.withHeader(icookie, rcookie, first, exchange, Header.FLAG_ENCRYPTION, mid, c);
+  }
+
   byte[] cookies() {
     byte[] b = Arrays.copyOf(Keys.int64(icookie), 16);
     System.arraycopy(Keys.int64(rcookie), 0, b, 8, 8);

@@ -224,4 +224,41 @@ class L2tpLnsTest {
     md.update(challenge);
     return md.digest();
   }
+
+  /** Found by L2tpLnsFuzzTest: a LAC that acknowledged our SCCRP and never sent SCCCN kept its tunnel for ever. */
+  @Test
+  void aControlConnectionWithoutScccnIsStoppedAfterTheSetupTime() {
+    FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);
+    lns.onDatagram(lac.address, lac.sccrq());
+    last(lac);
+    lns.onDatagram(lac.address, lac.zlb());
+    clock.advance(Tunnel.SETUP_MILLIS - 1);
+    assertThat(lns.tunnels()).singleElement().extracting(L2tpLns.TunnelView::state).isEqualTo("WAIT_CTL_CONN");
+    clock.advance(1);
+    ControlMessage stop = last(lac);
+    assertThat(stop.type()).isEqualTo(MessageType.STOPCCN);
+    assertThat(stop.avp(AvpType.RESULT_CODE).map(ResultCode::describe).orElseThrow()).contains("no SCCCN");
+    clock.advance(Tunnel.LINGER_MILLIS);
+    assertThat(lns.tunnels()).isEmpty();
+  }
+
+  /** Found by L2tpLnsFuzzTest's sibling case: an ICRQ answered by our ICRP, then no ICCN, held the session. */
+  @Test
+  void aCallWithoutIccnIsDisconnectedAfterTheSetupTime() {
+    FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);
+    lns.onDatagram(lac.address, lac.sccrq());
+    last(lac);
+    lns.onDatagram(lac.address, lac.message(0, FakeLac.type(MessageType.SCCCN)));
+    lns.onDatagram(lac.address, lac.message(0, FakeLac.type(MessageType.ICRQ), Avp.u16(AvpType.ASSIGNED_SESSION_ID, 42),
+        Avp.u32(AvpType.CALL_SERIAL_NUMBER, 1)));
+    last(lac);
+    lns.onDatagram(lac.address, lac.zlb());
+    assertThat(lns.tunnels().get(0).sessions()).isEqualTo(1);
+    clock.advance(Tunnel.SETUP_MILLIS);
+    ControlMessage cdn = last(lac);
+    assertThat(cdn.type()).isEqualTo(MessageType.CDN);
+    assertThat(cdn.sessionId()).isEqualTo(42);
+    assertThat(lns.tunnels().get(0).sessions()).isZero();
+    assertThat(lns.tunnels().get(0).state()).isEqualTo("ESTABLISHED");
+  }
 }

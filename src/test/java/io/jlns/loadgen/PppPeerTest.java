@@ -14,7 +14,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -31,17 +30,7 @@ class PppPeerTest {
   private PppPeer peer;
   private boolean silent;
 
-  private final PppServices services = new PppServices(AuthService.local(new Credentials() {
-    @Override
-    public Optional<String> cleartext(String user) {
-      return user.equals("alice") ? Optional.of("alicepw") : Optional.empty();
-    }
-
-    @Override
-    public boolean verify(String user, String password) {
-      return user.equals("alice") && password.equals("alicepw");
-    }
-  }), new PppServices.AddressPool() {
+  private final PppServices services = new PppServices(AuthService.local(io.jlns.ppp.TestUsers.ALICE), new PppServices.AddressPool() {
     @Override
     public OptionalInt allocate(String pool, String owner) {
       return OptionalInt.of(POOL_FIRST);

@@ -16,7 +16,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -32,17 +31,7 @@ class PppSessionTest {
   private final Map<Integer, Consumer<ByteBuf>> attached = new HashMap<>();
   private final List<Integer> released = new ArrayList<>();
   private int poolLeft = 1;
-  private final Credentials users = new Credentials() {
-    @Override
-    public Optional<String> cleartext(String user) {
-      return user.equals("alice") ? Optional.of("alicepw") : Optional.empty();
-    }
-
-    @Override
-    public boolean verify(String user, String password) {
-      return user.equals("alice") && password.equals("alicepw");
-    }
-  };
+  private final Credentials users = TestUsers.ALICE;
   private AuthService auth = AuthService.local(users);
   private final PppServices services = new PppServices((r, done) -> auth.authenticate(r, done), new PppServices.AddressPool() {
     @Override
@@ -442,5 +431,30 @@ class PppSessionTest {
     answers.get(0).run();
     assertThat(next().packet().code()).isEqualTo(3);
     assertThat(s.phase()).as("Framed-IP-Address in use: refused").isEqualTo(PppSession.Phase.TERMINATE);
+  }
+
+  /** Found by PppSessionFuzzTest: an LCP renegotiated in the network phase took a second address and kept the first. */
+  @Test
+  void anLcpRenegotiationGivesTheAddressBackBeforeTakingOneAgain() {
+    PppSession s = session(List.of());
+    s.start();
+    Sent ourReq = next();
+    feed(s, frame(0xc021, 2, ourReq.packet().id(), ourReq.packet().data()));
+    feed(s, frame(0xc021, 1, 1, opts(ConfigOption.u16(1, 1400))));
+    assertThat(next().packet().code()).isEqualTo(ControlPacket.CONFIGURE_ACK);
+    Sent ipcpReq = next();
+    feed(s, frame(0x8021, 2, ipcpReq.packet().id(), ipcpReq.packet().data()));
+    feed(s, frame(0x8021, 1, 1, opts(ConfigOption.u32(3, POOL_FIRST))));
+    assertThat(next().packet().code()).isEqualTo(ControlPacket.CONFIGURE_ACK);
+    assertThat(attached).containsOnlyKeys(POOL_FIRST);
+    poolLeft = 1;
+    // The client starts LCP over (RFC 1661: a Configure-Request in Opened): the network layer goes down.
+    feed(s, frame(0xc021, 1, 2, opts(ConfigOption.u16(1, 1400))));
+    assertThat(attached).isEmpty();
+    assertThat(released).containsExactly(POOL_FIRST);
+    assertThat(s.phase()).isEqualTo(PppSession.Phase.ESTABLISH);
+    out.clear();
+    s.lowerDown("carrier lost");
+    assertThat(released).containsExactly(POOL_FIRST);
   }
 }

@@ -19,6 +19,8 @@ public final class L2tpCodec {
   static final int P = 0x01;
   static final int MANDATORY = 0x80;
   static final int HIDDEN = 0x40;
+  /** Section 4.1: an AVP's Length is 10 bits. */
+  static final int MAX_AVP = 1023;
 
   private L2tpCodec() {}
 
@@ -138,6 +140,9 @@ public final class L2tpCodec {
       if (a.vendorId() == 0 && a.type() == AvpType.RANDOM_VECTOR) {
         rv = a.value();
       }
+      if (v.length + 6 > MAX_AVP) {
+        throw new IllegalArgumentException("AVP " + a.type() + " of " + v.length + " bytes exceeds the 1023-byte AVP length");
+      }
       out.writeShort((a.mandatory() ? MANDATORY << 8 : 0) | (a.hidden() ? HIDDEN << 8 : 0) | (v.length + 6));
       out.writeShort(a.vendorId());
       out.writeShort(a.type());
@@ -168,7 +173,8 @@ public final class L2tpCodec {
     if (secret == null || rv == null) {
       throw new IllegalArgumentException("hiding AVP " + type + " needs the tunnel secret and a Random Vector before it");
     }
-    int pad = random.nextInt(16);
+    // The padding hides the value's length, but the AVP must still fit its 10-bit Length field.
+    int pad = Math.min(random.nextInt(16), Math.max(0, MAX_AVP - 8 - value.length));
     byte[] plain = new byte[2 + value.length + pad];
     plain[0] = (byte) (value.length >> 8);
     plain[1] = (byte) value.length;

@@ -1,6 +1,7 @@
 package io.jlns.l2tp.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -129,5 +130,21 @@ class L2tpCodecTest {
     assertThat(((Decoded.Control) d).message()).isEqualTo(m);
     assertThat(L2tpCodec.decode(out.duplicate(), "wrong".getBytes())).isInstanceOf(Decoded.Malformed.class);
     assertThat(L2tpCodec.decode(out.duplicate(), null)).isInstanceOf(Decoded.Malformed.class);
+  }
+
+  @Test
+  void aHiddenAvpNearTheLengthLimitIsPaddedOnlyAsFarAsItsTenBitLengthAllows() {
+    byte[] secret = "tunnel-secret".getBytes();
+    byte[] rv = HEX.parseHex("0102030405060708090a0b0c0d0e0f10");
+    for (int seed = 0; seed < 32; seed++) {
+      ControlMessage m = new ControlMessage(1, 2, 0, 0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, 10), Avp.of(AvpType.RANDOM_VECTOR, rv),
+          new Avp(true, true, 0, AvpType.CALLING_NUMBER, new byte[1023 - 6 - 2])));
+      ByteBuf out = Unpooled.buffer();
+      L2tpCodec.encode(m, out, secret, new SplittableRandom(seed));
+      assertThat(((Decoded.Control) L2tpCodec.decode(out.duplicate(), secret)).message()).isEqualTo(m);
+    }
+    ControlMessage tooLong = new ControlMessage(1, 2, 0, 0, List.of(Avp.of(AvpType.CALLING_NUMBER, new byte[1018])));
+    assertThatThrownBy(() -> L2tpCodec.encode(tooLong, Unpooled.buffer(), secret, new SplittableRandom(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1023");
   }
 }
