@@ -26,4 +26,6 @@ if [ "$(id -u)" = 0 ] && ip netns add jlns-probe 2>/dev/null; then
 else
   echo "interop: skipped (needs root and network namespaces)"
 fi
+# Coverage-guided fuzzing of every input (Jazzer), 20 s per target; `scripts/fuzz.sh -t 3600` is the long run.
+scripts/fuzz.sh
 mvn -B -Dstyle.color=never verify

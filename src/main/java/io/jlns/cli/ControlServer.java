@@ -92,24 +92,35 @@ public final class ControlServer implements AutoCloseable {
         if (req.isEmpty()) {
           continue;
         }
-        char op = req.charAt(0);
-        String text = req.length() > 2 ? req.substring(2) : "";
-        Response r = handle(session, op, text);
-        String o = r.output().endsWith("\n") ? r.output().substring(0, r.output().length() - 1) : r.output();
-        if (!r.output().isEmpty()) {
-          for (String l : o.split("\n", -1)) {
-            out.println(ControlProtocol.outputLine(l));
-          }
-        }
-        out.println(ControlProtocol.lastLine(r.status(), session.prompt()));
+        List<String> reply = reply(session, req);
+        reply.forEach(out::println);
         out.flush();
-        if (r.status() == Response.Status.CLOSE) {
+        if (reply.get(reply.size() - 1).startsWith(ControlProtocol.lastLine(Response.Status.CLOSE, ""))) {
           break;
         }
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("%SYS-4-CONTROL: {} session ended: {}", name, e.toString());
     }
+  }
+
+  /**
+   * The reply lines to one request line ({@link ControlProtocol}): output lines, then the
+   * status and prompt line.
+   */
+  static List<String> reply(ExecSession session, String req) {
+    char op = req.charAt(0);
+    String text = req.length() > 2 ? req.substring(2) : "";
+    Response r = handle(session, op, text);
+    List<String> lines = new java.util.ArrayList<>();
+    String o = r.output().endsWith("\n") ? r.output().substring(0, r.output().length() - 1) : r.output();
+    if (!r.output().isEmpty()) {
+      for (String l : o.split("\n", -1)) {
+        lines.add(ControlProtocol.outputLine(l));
+      }
+    }
+    lines.add(ControlProtocol.lastLine(r.status(), session.prompt()));
+    return lines;
   }
 
   private static Response handle(ExecSession s, char op, String text) {

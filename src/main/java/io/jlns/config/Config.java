@@ -39,6 +39,15 @@ public record Config(
     Map<String, Interface> interfaces,
     Map<String, LocalPool> pools,
     List<InertCommand> inert) {
+  /**
+   * Inert commands are kept in the order they are printed (by section, stable within one), so a
+   * configuration equals the one its printed text loads to (found by ConfigLoaderFuzzTest: an
+   * {@code ip ...} line read after a {@code line vty} block made two equal texts unequal configs).
+   */
+  public Config {
+    inert = inert.stream().sorted(java.util.Comparator.comparing(InertCommand::section)).toList();
+  }
+
   public static final String DEFAULT_HOSTNAME = "Router";
   /** IOS defaults for {@code crypto ipsec security-association lifetime}. */
   public static final long DEFAULT_SA_SECONDS = 3600;

@@ -7,6 +7,7 @@ import io.jlns.config.RunningConfig;
 import io.jlns.demux.PortTranslator;
 import io.jlns.esp.EspCrypto;
 import io.jlns.esp.EspSa;
+import io.jlns.esp.InnerDatagram;
 import io.jlns.esp.InnerIpv4;
 import io.jlns.esp.InnerUdp;
 import io.jlns.esp.SpiTable;
@@ -66,6 +67,7 @@ final class IpsecRuntime implements AutoCloseable {
   private final byte[] scratch = new byte[65536];
   private ByteBuf scratchBuf = Unpooled.wrappedBuffer(scratch);
   private final int[] result = new int[2];
+  private final int[] where = new int[2];
 
   IpsecRuntime(Shared shared, int index, L2tpRuntime l2tp, PlainEsp plain, int ikePort, int natTPort) {
     this.shared = shared;
@@ -264,41 +266,25 @@ final class IpsecRuntime implements AutoCloseable {
       LOG.info("%CRYPTO-6-PEER_MOVED: ESP SA 0x{} now reaches its peer at {} (NAT mapping changed, RFC 3948 section 4)",
           String.format("%08X", spi), IkeResponder.text(sender));
     }
-    int off = 8 + sa.outbound().ivLength();
-    int payload = result[0];
-    int next = result[1];
-    if (next == 4 && payload >= 20) {
-      // Tunnel mode: an inner IPv4 header before the UDP datagram.
-      int ihl = (scratch[off] & 0x0F) * 4;
-      if ((scratch[off + 9] & 0xFF) != InnerUdp.PROTOCOL || ihl < 20 || ihl > payload) {
-        drop("not-udp", "%CRYPTO-4-NOT_L2TP: tunnel-mode packet from " + IkeResponder.text(sender) + " is not UDP");
-        return;
-      }
-      off += ihl;
-      payload -= ihl;
-    } else if (next != InnerUdp.PROTOCOL) {
-      drop("not-udp", "%CRYPTO-4-NOT_L2TP: ESP from " + IkeResponder.text(sender) + " carries protocol " + next + ", not UDP");
-      return;
-    }
-    if (payload < InnerUdp.HEADER || InnerUdp.length(scratch, off) > payload || InnerUdp.length(scratch, off) < InnerUdp.HEADER) {
-      drop("not-udp", "%CRYPTO-4-NOT_L2TP: ESP from " + IkeResponder.text(sender) + " carries a truncated UDP datagram");
-      return;
-    }
-    int udpLen = InnerUdp.length(scratch, off);
     Config c = running.get();
-    if (!c.vpdnIgnoreUdpChecksum()) {
-      byte[] src = child.peerOriginal() != null ? child.peerOriginal() : sender.getAddress().getAddress();
-      if (!InnerUdp.checksumOk(scratch, off, udpLen, src, local.getAddress().getAddress())) {
-        drop("udp-checksum", "%CRYPTO-4-BAD_UDP_CHECKSUM: inner UDP checksum from " + IkeResponder.text(sender)
+    byte[] src = child.peerOriginal() != null ? child.peerOriginal() : sender.getAddress().getAddress();
+    InnerDatagram.Verdict v = InnerDatagram.locate(scratch, 8 + sa.outbound().ivLength(), result[0], result[1], src,
+        local.getAddress().getAddress(), !c.vpdnIgnoreUdpChecksum(), where);
+    if (v != InnerDatagram.Verdict.OK) {
+      String from = IkeResponder.text(sender);
+      switch (v) {
+        case TUNNEL_NOT_UDP -> drop("not-udp", "%CRYPTO-4-NOT_L2TP: tunnel-mode packet from " + from + " is not UDP");
+        case NOT_UDP -> drop("not-udp", "%CRYPTO-4-NOT_L2TP: ESP from " + from + " carries protocol " + result[1] + ", not UDP");
+        case TRUNCATED_UDP -> drop("not-udp", "%CRYPTO-4-NOT_L2TP: ESP from " + from + " carries a truncated UDP datagram");
+        case BAD_CHECKSUM -> drop("udp-checksum", "%CRYPTO-4-BAD_UDP_CHECKSUM: inner UDP checksum from " + from
             + " does not verify against its NAT-OA address; 'vpdn ip udp ignore checksum' skips this check");
-        return;
+        default -> drop("not-l2tp", "%CRYPTO-4-NOT_L2TP: ESP from " + from + " to UDP port "
+            + InnerUdp.destinationPort(scratch, where[0]) + ", not L2TP (1701)");
       }
-    }
-    if (InnerUdp.destinationPort(scratch, off) != L2TP_PORT) {
-      drop("not-l2tp", "%CRYPTO-4-NOT_L2TP: ESP from " + IkeResponder.text(sender) + " to UDP port "
-          + InnerUdp.destinationPort(scratch, off) + ", not L2TP (1701)");
       return;
     }
+    int off = where[0];
+    int udpLen = where[1];
     int srcPort = InnerUdp.sourcePort(scratch, off);
     // One wrapper over the scratch array for every packet: L2TP does not keep the buffer it is given.
     if (scratchBuf.refCnt() == 0) {

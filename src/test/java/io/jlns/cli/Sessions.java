@@ -27,16 +27,27 @@ final class Sessions {
   }
 
   Sessions(String text, Path startupFile, IpsecView ipsec, VpdnView vpdn) {
-    ConfigGrammar g = new ConfigGrammar();
+    this(load(text, new ConfigGrammar()), startupFile, ipsec, vpdn);
+  }
+
+  /** Over a configuration already loaded with {@code g} (the fuzz tests load the seed once). */
+  Sessions(Loaded loaded, Path startupFile, IpsecView ipsec, VpdnView vpdn) {
+    ConfigGrammar g = loaded.grammar();
     SecretHasher h = new SecretHasher(new SplittableRandom(3));
-    ConfigLoader.Loaded l = new ConfigLoader(g, h).load(text);
-    if (!l.ok()) {
-      throw new AssertionError(l.diagnostics().toString());
-    }
-    running = new RunningConfig(l.config(), startupFile);
+    running = new RunningConfig(loaded.config(), startupFile);
     Instant t0 = Instant.parse("2026-11-24T10:00:00Z");
     ctx = new CliContext(running, g, h, Clock.fixed(t0.plusSeconds(3725), ZoneOffset.UTC), t0, "test", ipsec, vpdn, io.jlns.cli.AaaView.NONE,
         log::add);
+  }
+
+  record Loaded(Config config, ConfigGrammar grammar) {}
+
+  static Loaded load(String text, ConfigGrammar g) {
+    ConfigLoader.Loaded l = new ConfigLoader(g, new SecretHasher(new SplittableRandom(3))).load(text);
+    if (!l.ok()) {
+      throw new AssertionError(l.diagnostics().toString());
+    }
+    return new Loaded(l.config(), g);
   }
 
   static String seed() {

@@ -98,4 +98,20 @@ class ConfigErrorsTest {
     assertThat(after.vpdnGroups().get("L2TP").tunnelAuthentication()).isTrue();
     assertThat(ConfigPrinter.full(after)).doesNotContain("set nat demux").doesNotContain(" group 2");
   }
+
+  /** Found by ConfigLoaderFuzzTest: the line read as a command with its glued '!' and threw a NullPointerException. */
+  @Test
+  void anIncompleteLineWithAGluedBangIsAnErrorNotACrash() {
+    ConfigLoader.Loaded l = Configs.load("aaa new-model\naaa accounting network!\n");
+    assertThat(l.ok()).isFalse();
+    assertThat(l.diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).singleElement()
+        .satisfies(d -> assertThat(d.line()).isEqualTo(2));
+  }
+
+  /** Found by ConfigLoaderFuzzTest: of "R2!!" one bang was kept, and the printed "R2!" read back as R2. */
+  @Test
+  void everyGluedBangIsTakenOffTheLastWord() {
+    Config c = Configs.parse("aaa new-model\naaa group server radius CORP\n server name R2!!\n");
+    assertThat(c.aaa().groups().get("CORP")).containsExactly("R2");
+  }
 }
