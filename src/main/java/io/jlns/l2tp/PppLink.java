@@ -18,6 +18,14 @@ public interface PppLink {
     /** Ends the session from the PPP side (authentication failure, LCP terminate). */
     void disconnect(String reason);
 
+    /**
+     * The client stopped answering (PPP keepalive): the session ends, and with its tunnel's last
+     * session the tunnel, at once, without waiting for acknowledgements that will not come.
+     */
+    default void peerGone(String reason) {
+      disconnect(reason);
+    }
+
     /** Tunnel and session ids and the client, for logs and {@code show}. */
     String describe();
   }

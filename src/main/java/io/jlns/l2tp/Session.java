@@ -79,6 +79,11 @@ final class Session implements PppLink.Carrier {
   }
 
   @Override
+  public void peerGone(String reason) {
+    tunnel.peerGone(this, reason);
+  }
+
+  @Override
   public String describe() {
     return "tunnel " + tunnel.localId + " session " + localId + " (" + tunnel.peerDescription() + ")";
   }

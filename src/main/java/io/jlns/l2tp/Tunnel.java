@@ -277,6 +277,22 @@ final class Tunnel {
     });
   }
 
+  /**
+   * A session's client stopped answering: a CDN (lost carrier) goes once, and if that was the
+   * tunnel's last session a StopCCN goes once too and the tunnel closes now, without the
+   * retransmissions a vanished peer would never acknowledge: its IPsec SAs, demux port and
+   * address are released seconds after the client went, not when HELLO gives up a minute later.
+   */
+  void peerGone(Session s, String reason) {
+    s.close(ResultCode.CDN_LOST_CARRIER, reason, true);
+    if (sessions.isEmpty() && state != State.CLOSED) {
+      channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.STOPCCN.code()),
+          Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), ResultCode.avp(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_NONE,
+              "the client stopped answering (" + reason + ")")));
+      lost("its last session's client stopped answering (" + reason + ")");
+    }
+  }
+
   /** The peer is gone (its IPsec SAs were removed): close without telling it. */
   void vanish(String reason) {
     lost(reason);

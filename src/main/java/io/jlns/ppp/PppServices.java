@@ -10,6 +10,18 @@ public record PppServices(AuthService auth, AddressPool pools, IpNetwork network
     this(auth, pools, network, Accounting.NONE);
   }
 
+  /** The pool's next free address that no session holds already (AAA may have given one of its addresses). */
+  OptionalInt freeAddress(String pool, String owner) {
+    java.util.List<Integer> taken = new java.util.ArrayList<>();
+    OptionalInt a = pools.allocate(pool, owner);
+    while (a.isPresent() && network.inUse(a.getAsInt())) {
+      taken.add(a.getAsInt());
+      a = taken.size() < 64 ? pools.allocate(pool, owner) : OptionalInt.empty();
+    }
+    taken.forEach(t -> pools.release(pool, t));
+    return a;
+  }
+
   /** {@code ip local pool}: addresses handed to clients. */
   public interface AddressPool {
     /** The next free address of the pool, marked in use by {@code owner}; empty when exhausted or unknown. */

@@ -13,12 +13,18 @@ import org.slf4j.LoggerFactory;
  * Frames come in with or without the FF 03 address and control bytes and with a 1- or 2-byte
  * protocol field; frames go out with a 2-byte protocol field (the carrier adds FF 03).
  */
-public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.Events, Authenticator.Result {
+public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.Events, Authenticator.Result,
+    Keepalive.Target {
   /** The carrier below (an L2TP session). */
   public interface Link {
     void send(ByteBuf frame);
 
     void disconnect(String reason);
+
+    /** The client stopped answering: the carrier may go at once, without waiting for acknowledgements. */
+    default void peerGone(String reason) {
+      disconnect(reason);
+    }
   }
 
   /** The link's phase (RFC 1661 section 3.2). */
@@ -49,8 +55,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   private final Metering metering;
   private boolean attached;
   private int peerMru = 1500;
-  private int echoOutstanding;
-  private int echoGeneration;
+  private final Keepalive keepalive;
   private long lastHeard;
   private final long startedMillis;
 
@@ -80,6 +85,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     this.alloc = alloc;
     this.lcpOptions = new LcpNegotiation(settings.authentication(), settings.mru(), random, this);
     this.lcp = new Automaton(lcpOptions, this::send, scheduler, Automaton.Timers.DEFAULT);
+    this.keepalive = new Keepalive(scheduler, settings.echoSeconds(), settings.echoFailures(), this);
     this.startedMillis = scheduler.nowMillis();
   }
 
@@ -195,7 +201,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
           send(0xc021, new ControlPacket(ControlPacket.ECHO_REPLY, p.id(), d));
         }
       }
-      case ControlPacket.ECHO_REPLY -> echoOutstanding = 0;
+      case ControlPacket.ECHO_REPLY -> { } // any frame counts as heard (lastHeard)
       case ControlPacket.DISCARD_REQUEST, 12, 13 -> { } // Discard, Identification, Time-Remaining (RFC 1570)
       case ControlPacket.PROTOCOL_REJECT -> {
         int rejected = p.data().length >= 2 ? (p.data()[0] & 0xff) << 8 | (p.data()[1] & 0xff) : 0;
@@ -265,7 +271,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   public void lcpUp(LcpNegotiation.Auth method, int mru) {
     peerMru = mru;
     LOG.info("%LINEPROTO-5-UPDOWN: Line protocol on Interface {}, LCP open (peer MRU {})", name, mru);
-    startEcho();
+    keepalive.start();
     if (method == null) {
       authenticated("", Authorization.NONE);
       return;
@@ -291,7 +297,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     if (phase != Phase.TERMINATE) {
       phase = Phase.ESTABLISH;
     }
-    echoGeneration++;
+    keepalive.stop();
   }
 
   @Override
@@ -326,7 +332,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       address = authz.framedAddress();
     } else {
       addressPool = authz.pool() != null ? authz.pool() : settings.pool();
-      OptionalInt a = addressPool == null ? OptionalInt.empty() : poolAddress(addressPool, name + " " + who);
+      OptionalInt a = addressPool == null ? OptionalInt.empty() : services.freeAddress(addressPool, name + " " + who);
       if (a.isEmpty()) {
         terminate(addressPool == null ? "no 'peer default ip address pool' on the virtual template"
             : "address pool " + addressPool + " is exhausted or not defined");
@@ -340,18 +346,6 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     ipcp.open();
     ipcp.up();
     limits.start(authz.sessionTimeout(), authz.idleTimeout());
-  }
-
-  /** The pool's next free address that no session holds already (AAA may have given one of its addresses). */
-  private OptionalInt poolAddress(String pool, String owner) {
-    java.util.List<Integer> taken = new java.util.ArrayList<>();
-    OptionalInt a = services.pools().allocate(pool, owner);
-    while (a.isPresent() && services.network().inUse(a.getAsInt())) {
-      taken.add(a.getAsInt());
-      a = taken.size() < 64 ? services.pools().allocate(pool, owner) : OptionalInt.empty();
-    }
-    taken.forEach(t -> services.pools().release(pool, t));
-    return a;
   }
 
   @Override
@@ -400,7 +394,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     }
     releaseAddress();
     phase = Phase.DEAD;
-    echoGeneration++;
+    keepalive.stop();
     LOG.info("%LINEPROTO-5-UPDOWN: Line protocol on Interface {}, changed state to down: {}", name, reason);
   }
 
@@ -413,37 +407,32 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     address = 0;
   }
 
-  /** LCP echo keepalive: a client that stops answering is declared gone (a NAT that forgot it). */
-  private void startEcho() {
-    if (settings.echoSeconds() <= 0) {
-      return;
-    }
-    int gen = ++echoGeneration;
-    echoOutstanding = 0;
-    scheduler.schedule(settings.echoSeconds() * 1000L, () -> echo(gen));
+  // ---- keepalive ----
+
+  @Override
+  public boolean opened() {
+    return lcp.state() == Automaton.State.OPENED;
   }
 
-  private void echo(int gen) {
-    if (gen != echoGeneration || lcp.state() != Automaton.State.OPENED) {
-      return;
-    }
-    if (scheduler.nowMillis() - lastHeard >= settings.echoSeconds() * 1000L) {
-      if (echoOutstanding >= settings.echoFailures()) {
-        LOG.warn("%PPP-4-KEEPALIVE: {}: {} LCP echo requests unanswered, the client is gone", name, echoOutstanding);
-        lcpDown();
-        lcp.down();
-        dead("LCP keepalive timeout");
-        link.disconnect("LCP keepalive timeout");
-        return;
-      }
-      echoOutstanding++;
-      int m = lcpOptions.magic();
-      send(0xc021, new ControlPacket(ControlPacket.ECHO_REQUEST, random.nextInt(256),
-          new byte[] {(byte) (m >> 24), (byte) (m >> 16), (byte) (m >> 8), (byte) m}));
-    } else {
-      echoOutstanding = 0;
-    }
-    scheduler.schedule(settings.echoSeconds() * 1000L, () -> echo(gen));
+  @Override
+  public long lastHeard() {
+    return lastHeard;
+  }
+
+  @Override
+  public void sendEcho() {
+    int m = lcpOptions.magic();
+    send(0xc021, new ControlPacket(ControlPacket.ECHO_REQUEST, random.nextInt(256),
+        new byte[] {(byte) (m >> 24), (byte) (m >> 16), (byte) (m >> 8), (byte) m}));
+  }
+
+  @Override
+  public void gone(int unanswered) {
+    LOG.warn("%PPP-4-KEEPALIVE: {}: {} LCP echo requests unanswered, the client is gone", name, unanswered);
+    lcpDown();
+    lcp.down();
+    dead("LCP keepalive timeout");
+    link.peerGone("LCP keepalive timeout");
   }
 
   static String ipv4(int a) {

@@ -92,6 +92,11 @@ final class PppFactory implements PppLink.Factory {
       public void disconnect(String reason) {
         carrier.disconnect(reason);
       }
+
+      @Override
+      public void peerGone(String reason) {
+        carrier.peerGone(reason);
+      }
     }, scheduler, random, alloc, callers.of(info, number));
     sessions.put(name, s);
     l2tp.put(name, info);

@@ -261,4 +261,21 @@ class L2tpLnsTest {
     assertThat(lns.tunnels().get(0).sessions()).isZero();
     assertThat(lns.tunnels().get(0).state()).isEqualTo("ESTABLISHED");
   }
+
+  /** Quick endings: a vanished client's last session takes its tunnel at once, with one CDN and one StopCCN, no retransmissions. */
+  @Test
+  void whenTheLastSessionsClientIsGoneTheTunnelClosesAtOnce() {
+    List<InetSocketAddress> closed = new ArrayList<>();
+    lns.onTunnelClosed(closed::add);
+    FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);
+    establish(lac);
+    int before = sent.size();
+    carriers.get(0).peerGone("LCP keepalive timeout");
+    assertThat(sent.subList(before, sent.size())).extracting(b -> lac.read(b).type())
+        .containsExactly(MessageType.CDN, MessageType.STOPCCN);
+    assertThat(closed).containsExactly(lac.address);
+    assertThat(lns.tunnels()).isEmpty();
+    clock.advance(60_000);
+    assertThat(sent).hasSize(before + 2);
+  }
 }

@@ -83,6 +83,11 @@ class PppSessionTest {
       public void disconnect(String reason) {
         events.add("disconnect " + reason);
       }
+
+      @Override
+      public void peerGone(String reason) {
+        events.add("gone " + reason);
+      }
     }, clock, new SplittableRandom(4), UnpooledByteBufAllocator.DEFAULT);
   }
 
@@ -295,14 +300,48 @@ class PppSessionTest {
     lcpAsWindows(s);
     msChapV2(s, "alice", "alicepw");
     next();
+    ipcpUpWithPoolAddress(s);
+    out.clear();
+    // keepalive 10 3: an echo after 10 s of silence, then one every 2 s; the third unanswered ends it at 16 s.
+    clock.advance(10_000 + 3 * Keepalive.RETRY_MILLIS - 1);
+    assertThat(events).doesNotContain("gone LCP keepalive timeout");
+    assertThat(out).hasSize(3).allSatisfy(f -> assertThat(f[2]).isEqualTo((byte) ControlPacket.ECHO_REQUEST));
+    clock.advance(1);
+    assertThat(events).contains("gone LCP keepalive timeout");
+    assertThat(attached).isEmpty();
+    assertThat(released).containsExactly(POOL_FIRST);
+  }
+
+  @Test
+  void aClientThatAnswersALateEchoStays() {
+    PppSession s = session(List.of("ms-chap-v2"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    next();
+    ipcpUpWithPoolAddress(s);
+    out.clear();
+    clock.advance(10_000 + 2 * Keepalive.RETRY_MILLIS);
+    assertThat(out).hasSize(3);
+    byte[] echo = out.getLast();
+    feed(s, frame(0xc021, ControlPacket.ECHO_REPLY, echo[3], new byte[] {0x11, 0x22, 0x33, 0x44}));
+    clock.advance(9_999);
+    assertThat(s.phase()).isEqualTo(PppSession.Phase.NETWORK);
+    assertThat(events).doesNotContain("gone LCP keepalive timeout");
+  }
+
+  private void ipcpUpWithPoolAddress(PppSession s) {
     Sent ipcpReq = next();
     feed(s, frame(0x8021, 2, ipcpReq.packet().id(), ipcpReq.packet().data()));
     feed(s, frame(0x8021, 1, 1, opts(ConfigOption.u32(3, POOL_FIRST))));
     assertThat(attached).containsOnlyKeys(POOL_FIRST);
-    clock.advance(10_000 * 5);
-    assertThat(events).contains("disconnect LCP keepalive timeout");
-    assertThat(attached).isEmpty();
-    assertThat(released).containsExactly(POOL_FIRST);
+  }
+
+  /** Time passes with the client answering (any frame is a sign of life): keepalive never ends the session. */
+  private void talking(PppSession s, long millis) {
+    for (long t = 0; t < millis; t += 1_000) {
+      clock.advance(1_000);
+      feed(s, frame(0xc021, ControlPacket.DISCARD_REQUEST, 1, new byte[] {0x11, 0x22, 0x33, 0x44}));
+    }
   }
 
   /** AAA that answers when the test says (a RADIUS server), on the session's thread. */
@@ -346,7 +385,7 @@ class PppSessionTest {
     assertThat(new String(success.packet().data(), StandardCharsets.US_ASCII)).isEqualTo("S=" + "A".repeat(40) + " M=ok");
     ipcpUp(s, framed);
     assertThat(attached).containsOnlyKeys(framed);
-    clock.advance(19_000);
+    talking(s, 19_000);
     assertThat(s.phase()).isEqualTo(PppSession.Phase.NETWORK);
     clock.advance(1_000);
     assertThat(s.phase()).as("Session-Timeout ends it").isEqualTo(PppSession.Phase.TERMINATE);
