@@ -296,12 +296,7 @@ class PppSessionTest {
 
   @Test
   void aSilentClientIsDroppedByLcpKeepaliveAndItsAddressReleased() {
-    PppSession s = session(List.of("ms-chap-v2"));
-    lcpAsWindows(s);
-    msChapV2(s, "alice", "alicepw");
-    next();
-    ipcpUpWithPoolAddress(s);
-    out.clear();
+    PppSession s = connectedWithPoolAddress();
     // keepalive 10 3: an echo after 10 s of silence, then one every 2 s; the third unanswered ends it at 16 s.
     clock.advance(10_000 + 3 * Keepalive.RETRY_MILLIS - 1);
     assertThat(events).doesNotContain("gone LCP keepalive timeout");
@@ -314,12 +309,7 @@ class PppSessionTest {
 
   @Test
   void aClientThatAnswersALateEchoStays() {
-    PppSession s = session(List.of("ms-chap-v2"));
-    lcpAsWindows(s);
-    msChapV2(s, "alice", "alicepw");
-    next();
-    ipcpUpWithPoolAddress(s);
-    out.clear();
+    PppSession s = connectedWithPoolAddress();
     clock.advance(10_000 + 2 * Keepalive.RETRY_MILLIS);
     assertThat(out).hasSize(3);
     byte[] echo = out.getLast();
@@ -327,6 +317,17 @@ class PppSessionTest {
     clock.advance(9_999);
     assertThat(s.phase()).isEqualTo(PppSession.Phase.NETWORK);
     assertThat(events).doesNotContain("gone LCP keepalive timeout");
+  }
+
+  /** A Windows-like client through MS-CHAPv2 to IPCP with the pool's address; what was sent so far is cleared. */
+  private PppSession connectedWithPoolAddress() {
+    PppSession s = session(List.of("ms-chap-v2"));
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    next();
+    ipcpUpWithPoolAddress(s);
+    out.clear();
+    return s;
   }
 
   private void ipcpUpWithPoolAddress(PppSession s) {
