@@ -103,6 +103,17 @@ public final class ConfigPrinter {
       if (g.helloSeconds() != VpdnGroup.DEFAULT_HELLO) {
         line(" l2tp tunnel hello " + g.helloSeconds());
       }
+      VpdnGroup.Retransmit r = g.retransmit();
+      VpdnGroup.Retransmit d = VpdnGroup.Retransmit.DEFAULT;
+      if (r.retries() != d.retries()) {
+        line(" l2tp tunnel retransmit retries " + r.retries());
+      }
+      if (r.minSeconds() != d.minSeconds()) {
+        line(" l2tp tunnel retransmit timeout min " + r.minSeconds());
+      }
+      if (r.maxSeconds() != d.maxSeconds()) {
+        line(" l2tp tunnel retransmit timeout max " + r.maxSeconds());
+      }
       bang();
     }
   }

@@ -67,6 +67,27 @@ final class VpdnCommands {
       edit(c, x -> x.withHello(VpdnGroup.DEFAULT_HELLO));
       return Outcome.STAY;
     });
+    v.add("l2tp tunnel retransmit retries <5-1000>:n", (c, a) -> {
+      edit(c, x -> x.withRetransmit(x.retransmit().withRetries(a.integer("n"))));
+      return Outcome.STAY;
+    }, "retransmit", "Control message retransmission parameters", "retries", "Max retransmissions of a control message",
+        "n", "Retransmissions before the tunnel is given up (default 5)");
+    v.add("no l2tp tunnel retransmit retries [LINE]", (c, a) -> {
+      edit(c, x -> x.withRetransmit(x.retransmit().withRetries(VpdnGroup.Retransmit.DEFAULT.retries())));
+      return Outcome.STAY;
+    });
+    v.add("l2tp tunnel retransmit timeout (min|max):which <1-8>:secs", (c, a) -> {
+      int secs = a.integer("secs");
+      edit(c, x -> x.withRetransmit(a.get("which").equals("min") ? x.retransmit().withMin(secs) : x.retransmit().withMax(secs)));
+      return Outcome.STAY;
+    }, "timeout", "Retransmission wait", "min", "Wait before the first retransmission (default 1 s)", "max",
+        "Longest wait between retransmissions (default 8 s)", "secs", "Seconds");
+    v.add("no l2tp tunnel retransmit timeout (min|max):which [LINE]", (c, a) -> {
+      VpdnGroup.Retransmit d = VpdnGroup.Retransmit.DEFAULT;
+      edit(c, x -> x.withRetransmit(a.get("which").equals("min") ? x.retransmit().withMin(d.minSeconds())
+          : x.retransmit().withMax(d.maxSeconds())));
+      return Outcome.STAY;
+    });
 
     Mode<ConfigEdit> d = g.acceptDialin;
     d.add("protocol (l2tp|any):proto", (c, a) -> {

@@ -55,7 +55,7 @@ final class Tunnel {
     this.settings = settings;
     this.createdMillis = lns.scheduler().nowMillis();
     this.channel = new ControlChannel(lns.scheduler(), m -> lns.sendControl(peer, m, secret),
-        ControlChannel.Retransmit.DEFAULT, () -> lost("no acknowledgement from the peer (retransmissions exhausted)"));
+        settings.retransmit(), () -> lost("no acknowledgement from the peer (retransmissions exhausted)"));
     lns.scheduler().schedule(SETUP_MILLIS, () -> {
       if (state == State.WAIT_CTL_CONN) {
         stop(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_NONE,

@@ -14,6 +14,7 @@ import io.jlns.config.RunningConfig;
 import io.jlns.config.User;
 import io.jlns.config.VpdnGroup;
 import io.jlns.ip.UserspaceRouter;
+import io.jlns.l2tp.ControlChannel;
 import io.jlns.l2tp.L2tpLns;
 import io.jlns.l2tp.TunnelSettings;
 import io.jlns.ppp.PppServices;
@@ -194,7 +195,12 @@ final class L2tpRuntime implements AutoCloseable {
     return new TunnelSettings(accept, c.hostname(), g != null && g.tunnelAuthentication(), secret, host -> {
       User u = c.users().get(host);
       return u == null || u.isSecret() ? null : u.credential().cleartext().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
-    }, g == null ? 60 : g.helloSeconds(), 16);
+    }, g == null ? 60 : g.helloSeconds(), 16, retransmit(g == null ? VpdnGroup.Retransmit.DEFAULT : g.retransmit()));
+  }
+
+  /** The control channel's policy from {@code l2tp tunnel retransmit}: a max below the min waits the min. */
+  static ControlChannel.Retransmit retransmit(VpdnGroup.Retransmit r) {
+    return new ControlChannel.Retransmit(r.minSeconds() * 1000L, Math.max(r.minSeconds(), r.maxSeconds()) * 1000L, r.retries());
   }
 
   static Set<Integer> localAddresses(Config c) {

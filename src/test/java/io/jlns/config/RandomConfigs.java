@@ -58,7 +58,8 @@ final class RandomConfigs {
       boolean dial = r.nextBoolean();
       d.vpdnGroups.put(name, new VpdnGroup(name, dial, dial && r.nextBoolean() ? pick(List.of("l2tp", "any")) : null,
           dial ? r.nextInt(3) : 0, r.nextBoolean(), r.nextBoolean() ? Secret.clear(word("t")) : null,
-          r.nextBoolean() ? VpdnGroup.DEFAULT_HELLO : r.nextInt(1001), r.nextBoolean()));
+          r.nextBoolean() ? VpdnGroup.DEFAULT_HELLO : r.nextInt(1001), r.nextBoolean(), r.nextBoolean() ? VpdnGroup.Retransmit.DEFAULT
+              : new VpdnGroup.Retransmit(5 + r.nextInt(996), 1 + r.nextInt(8), 1 + r.nextInt(8))));
     }
     for (int i = 0, n = r.nextInt(3); i < n; i++) {
       String name = word("KR");

@@ -7,6 +7,7 @@ import io.jlns.config.ConfigGrammar;
 import io.jlns.config.ConfigLoader;
 import io.jlns.config.Ipv4Address;
 import io.jlns.config.SecretHasher;
+import io.jlns.l2tp.ControlChannel;
 import io.jlns.l2tp.TunnelSettings;
 import io.jlns.ppp.PppSettings;
 import java.nio.file.Files;
@@ -53,5 +54,16 @@ class PppFactoryTest {
     assertThat(iosFallback.authenticate()).isTrue();
     assertThat(iosFallback.secretForHost().apply("lac1")).isEqualTo("tunnelpw".getBytes());
     assertThat(L2tpRuntime.localAddresses(seed(""))).contains(Ipv4Address.of("12.0.0.8").bits());
+  }
+
+  @Test
+  void theControlChannelRetransmitsAsTheVpdnGroupSays() throws Exception {
+    assertThat(L2tpRuntime.tunnelSettings(seed("")).retransmit()).isEqualTo(new ControlChannel.Retransmit(1000, 8000, 5));
+    TunnelSettings t = L2tpRuntime.tunnelSettings(seed("\nvpdn-group L2TP\n l2tp tunnel retransmit retries 8\n"
+        + " l2tp tunnel retransmit timeout min 2\n l2tp tunnel retransmit timeout max 4"));
+    assertThat(t.retransmit()).isEqualTo(new ControlChannel.Retransmit(2000, 4000, 8));
+    TunnelSettings odd = L2tpRuntime.tunnelSettings(seed("\nvpdn-group L2TP\n l2tp tunnel retransmit timeout min 6\n"
+        + " l2tp tunnel retransmit timeout max 3"));
+    assertThat(odd.retransmit()).as("a max below the min waits the min").isEqualTo(new ControlChannel.Retransmit(6000, 6000, 5));
   }
 }
