@@ -15,6 +15,8 @@ fi
 scripts/smoke.sh
 # 200 load-generator clients behind one address against the seed's configuration (loopback).
 scripts/loadgen-200.sh
+# SIGTERM with 20 clients connected: each is told within 2 s; restarted at once, they come back.
+scripts/graceful-stop.sh
 # PPP users authenticated by a real FreeRADIUS: MS-CHAPv2, CHAP, PAP, Framed-IP-Address, falling back to local.
 scripts/radius.sh
 # Two jlns nodes sharing one FreeRADIUS and its address plan: no address handed out twice.

@@ -7,10 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${LOADGEN_CLIENTS:-200}
 tmp=$(mktemp -d)
-pass=0; fail=0
-ok()  { echo "loadgen-$N: ok   - $1"; pass=$((pass+1)); }
-bad() { echo "loadgen-$N: FAIL - $1"; fail=$((fail+1)); }
-check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+CHECKS="loadgen-$N"
+. scripts/checks.sh
 
 # The seed's configuration with its key filled in, a user, and a pool range big enough for N clients.
 sed -e 's/key change-this-psk/key loadgen-psk/' \

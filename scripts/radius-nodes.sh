@@ -8,10 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
-pass=0; fail=0
-ok()  { echo "radius-nodes: ok   - $1"; pass=$((pass+1)); }
-bad() { echo "radius-nodes: FAIL - $1"; fail=$((fail+1)); }
-check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+CHECKS="radius-nodes"
+. scripts/checks.sh
 command -v freeradius > /dev/null || { echo "radius-nodes: FAIL - freeradius is not installed"; exit 1; }
 AUTH_PORT=11822
 IPPOOL="20.0.50.1 20.0.50.30" scripts/freeradius-conf.sh "$tmp/raddb" $AUTH_PORT nodes-secret

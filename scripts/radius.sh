@@ -11,10 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
-pass=0; fail=0
-ok()  { echo "radius: ok   - $1"; pass=$((pass+1)); }
-bad() { echo "radius: FAIL - $1"; fail=$((fail+1)); }
-check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+CHECKS="radius"
+. scripts/checks.sh
 command -v freeradius > /dev/null || { echo "radius: FAIL - freeradius is not installed (apt-get install freeradius)"; exit 1; }
 AUTH_PORT=11812
 DAE_PORT=13799

@@ -5,9 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 export JLNS_SOCKET="$tmp/jlns.sock"
-pass=0; fail=0
-ok()   { echo "smoke: ok   - $1"; pass=$((pass+1)); }
-bad()  { echo "smoke: FAIL - $1"; fail=$((fail+1)); }
+CHECKS="smoke"
+. scripts/checks.sh
 expect() { # expect NAME PATTERN FILE
   if grep -qE -- "$2" "$3"; then ok "$1"; else bad "$1"; echo "---- $3"; cat "$3"; fi
 }

@@ -406,6 +406,14 @@ public final class IkeResponder {
     return mine.size();
   }
 
+  /** The server stops: every ESP SA pair and ISAKMP SA is deleted, each peer told once (RFC 2408 section 4.8). */
+  public int deleteAll(String reason) {
+    List<ChildSa> all = childSas();
+    all.forEach(c -> deleteChild(c, established(c.peer()), reason));
+    new ArrayList<>(sas.values()).forEach(s -> delete(s, true, reason));
+    return all.size();
+  }
+
   public AdmissionView admission() {
     return shared.admissionView();
   }

@@ -280,6 +280,21 @@ public final class L2tpLns {
     return out;
   }
 
+  /**
+   * The server is stopping: every tunnel gets one StopCCN (result 6, shutting down, RFC 2661
+   * section 4.4.2), its sessions end, and nothing waits for acknowledgements. Returns how many.
+   */
+  public int shutdown(String reason) {
+    int n = 0;
+    for (Tunnel t : all()) {
+      if (t.state != Tunnel.State.CLOSED) {
+        t.shutdown(reason);
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** {@code clear vpdn tunnel l2tp ID}: every tunnel with that id (one, unless past ~65,000 tunnels). */
   public boolean clearTunnel(int localId) {
     boolean any = false;

@@ -293,6 +293,13 @@ final class Tunnel {
     }
   }
 
+  /** The server stops: one StopCCN (shutting down), and the tunnel is gone without waiting for its acknowledgement. */
+  void shutdown(String reason) {
+    channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.STOPCCN.code()),
+        Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), ResultCode.avp(ResultCode.STOP_SHUTTING_DOWN, ResultCode.ERROR_NONE, reason)));
+    lost(reason);
+  }
+
   /** The peer is gone (its IPsec SAs were removed): close without telling it. */
   void vanish(String reason) {
     lost(reason);

@@ -102,6 +102,8 @@ final class Report {
     field(b, "connected", st.connected.sum());
     field(b, "failed", st.connectFailures());
     field(b, "dropped", st.failures(Failure.DROPPED));
+    field(b, "dropped_first_epoch_ms", st.firstDropEpochMillis.get());
+    field(b, "dropped_last_epoch_ms", st.lastDropEpochMillis.get());
     field(b, "left", st.left.sum());
     field(b, "cut", st.cut.sum());
     field(b, "connects_per_second", fmt(st.connectsPerSecond(fleet.runStartNanos)));

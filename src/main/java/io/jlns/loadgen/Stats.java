@@ -29,6 +29,9 @@ final class Stats {
   final LongAdder bytesReceived = new LongAdder();
   final AtomicLong firstConnectNanos = new AtomicLong();
   final AtomicLong lastConnectNanos = new AtomicLong();
+  /** Wall-clock times (epoch ms) of the first and the last drop after up: how long a server's ending took to reach everyone. */
+  final AtomicLong firstDropEpochMillis = new AtomicLong();
+  final AtomicLong lastDropEpochMillis = new AtomicLong();
   /** Connect times, ms: from the first IKE message to IPCP up. */
   final Histogram connectMillis = new ConcurrentHistogram(3_600_000L, 3);
   /** Round-trip times of echoes, µs. */
@@ -52,6 +55,11 @@ final class Stats {
 
   void failed(Failure f, String reason) {
     failures.get(f).increment();
+    if (f == Failure.DROPPED) {
+      long now = System.currentTimeMillis();
+      firstDropEpochMillis.compareAndSet(0, now);
+      lastDropEpochMillis.accumulateAndGet(now, Math::max);
+    }
     synchronized (reasons) {
       if (reasons.size() < FIRST_REASONS) {
         reasons.add(f.label + ": " + reason);

@@ -420,6 +420,11 @@ final class IpsecRuntime implements AutoCloseable {
     return new ArrayList<>(table.all());
   }
 
+  /** On the loop, as the server stops (after L2TP said goodbye through the SAs): IKE Deletes for every SA. */
+  int farewell(String reason) {
+    return ike.deleteAll(reason);
+  }
+
   @Override
   public void close() {
     ikeChannels.values().forEach(Channel::close);

@@ -164,6 +164,15 @@ final class L2tpRuntime implements AutoCloseable {
     return lns.hasTunnel(peer);
   }
 
+  /**
+   * On the loop, as the server stops: each PPP session sends its LCP Terminate-Request, then
+   * each tunnel its StopCCN (shutting down); nothing waits for answers. Returns the tunnels told.
+   */
+  int farewell(String reason) {
+    ppp.sessions.values().forEach(s -> s.administrativeClose(reason));
+    return lns.shutdown(reason);
+  }
+
   /** L2TP that arrived through IPsec, on the event loop (the caller keeps {@code buf}). */
   void deliver(InetSocketAddress from, io.netty.buffer.ByteBuf buf) {
     lns.onDatagram(from, buf);

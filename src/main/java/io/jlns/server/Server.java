@@ -118,6 +118,30 @@ public final class Server implements AutoCloseable {
     return new Server(running, control, group, shared, plain, kernel, dae);
   }
 
+  /**
+   * Graceful stop: on each loop, PPP Terminate-Requests, L2TP StopCCNs and IKE Deletes go to every
+   * client (in that order: the first two travel inside the SAs the last removes), so clients know
+   * at once and reconnect when the server is back, rather than each waiting for its own timeouts.
+   * Bounded: a loop that does not answer within a second is not waited for.
+   */
+  private void farewell(String reason) {
+    long t0 = System.nanoTime();
+    int tunnels = 0;
+    int pairs = 0;
+    for (Shard s : shared.shards()) {
+      try {
+        int[] told = s.loop().submit(() -> new int[] {s.l2tp().farewell(reason), s.ipsec().farewell(reason)})
+            .get(1, TimeUnit.SECONDS);
+        tunnels += told[0];
+        pairs += told[1];
+      } catch (Exception e) {
+        LOG.warn("%SYS-4-SHUTDOWN: event loop {} did not say goodbye to its clients: {}", s.index(), e.toString());
+      }
+    }
+    LOG.info("%SYS-5-SHUTDOWN: {} L2TP tunnel(s) stopped and {} ESP SA pair(s) deleted, clients told, in {} ms", tunnels, pairs,
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
   private static void logEndpoints(java.util.List<IkeEndpoints.Endpoint> list) {
     for (IkeEndpoints.Endpoint e : list) {
       LOG.info("%CRYPTO-6-ENDPOINT: crypto map {} on {}: IKE/NAT-T address {} ({})", e.cryptoMap(), e.iface(),
@@ -132,6 +156,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     control.close();
+    farewell("the server is stopping");
     dae.close();
     shared.radius.accounting().nas(io.jlns.aaa.radius.AccountingRequests.ACCOUNTING_OFF, shared.sessionIds.nas());
     shared.radius.accounting().drain(2000);

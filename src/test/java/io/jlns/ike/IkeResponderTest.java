@@ -281,6 +281,25 @@ class IkeResponderTest extends RecordingChildSas {
   }
 
   @Test
+  void atShutdownEveryPeerIsToldItsEspAndIsakmpSasAreDeleted() {
+    TestInitiator a = client(500);
+    TestInitiator b = client(600);
+    for (TestInitiator c : List.of(a, b)) {
+      assertThat(c.mainMode(false)).isNull();
+      assertThat(c.quickMode(3, 0, 2)).isNull();
+    }
+    int before = sent.size();
+    assertThat(responder.deleteAll("the server is stopping")).isEqualTo(2);
+    assertThat(installed).isEmpty();
+    assertThat(responder.ikeSas()).isEmpty();
+    for (TestInitiator c : List.of(a, b)) {
+      List<Integer> deleted = sent.subList(before, sent.size()).stream().filter(x -> x.remote().equals(c.public4500))
+          .flatMap(x -> c.openInformational(x.data()).all(Payload.Delete.class).stream()).map(Payload.Delete::protocol).toList();
+      assertThat(deleted).as("an ESP Delete, then the ISAKMP Delete").containsExactly(Proposal.PROTO_IPSEC_ESP, Proposal.PROTO_ISAKMP);
+    }
+  }
+
+  @Test
   void periodicDeadPeerDetectionAsksOncePerIntervalWhenAnswered() {
     config.set(load(CONFIG.replace("crypto isakmp keepalive 10 2", "crypto isakmp keepalive 10 2 periodic")));
     TestInitiator c = client(500);

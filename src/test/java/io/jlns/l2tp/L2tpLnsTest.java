@@ -278,4 +278,26 @@ class L2tpLnsTest {
     clock.advance(60_000);
     assertThat(sent).hasSize(before + 2);
   }
+
+  /** Graceful stop: one StopCCN (result 6, shutting down) to each tunnel, everything released, nothing retransmitted. */
+  @Test
+  void atShutdownEachTunnelGetsOneStopCcnAndEverythingGoes() {
+    FakeLac a = new FakeLac("198.51.100.2", 1024, 5);
+    FakeLac b = new FakeLac("198.51.100.2", 1025, 6);
+    establish(a);
+    establish(b);
+    int before = sent.size();
+    assertThat(lns.shutdown("the server is stopping")).isEqualTo(2);
+    assertThat(sent.subList(before, sent.size())).hasSize(2);
+    for (FakeLac lac : List.of(a, b)) {
+      int i = sentTo.subList(before, sentTo.size()).indexOf(lac.address) + before;
+      ControlMessage stop = lac.read(sent.get(i));
+      assertThat(stop.type()).isEqualTo(MessageType.STOPCCN);
+      assertThat(stop.avp(AvpType.RESULT_CODE).orElseThrow().u16()).isEqualTo(ResultCode.STOP_SHUTTING_DOWN);
+    }
+    assertThat(ppp).filteredOn(e -> e.startsWith("closed")).hasSize(2);
+    assertThat(lns.tunnels()).isEmpty();
+    clock.advance(60_000);
+    assertThat(sent).hasSize(before + 2);
+  }
 }
