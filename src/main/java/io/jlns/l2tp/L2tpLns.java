@@ -47,8 +47,11 @@ public final class L2tpLns {
   private final Map<String, Tunnel> byPeerTunnel = new HashMap<>();
   private final int[] idUse = new int[0x10000];
   private int tunnelCount;
-  /** A peer with this many tunnels gets no more (each costs memory; a LAC needs one). */
-  static final int MAX_TUNNELS_PER_PEER = 1024;
+  /**
+   * A peer (with NAT demux, a NAT-T endpoint) with this many tunnels gets no more: a LAC needs one,
+   * a reconnecting Windows client two for a moment; each costs memory.
+   */
+  static final int MAX_TUNNELS_PER_PEER = 16;
   private final Drops counters = new Drops(LOG);
   private java.util.function.Consumer<InetSocketAddress> closedListener = p -> { };
 
@@ -247,7 +250,8 @@ public final class L2tpLns {
     byPeerTunnel.remove(t.sccrqKey, t);
   }
 
-  private void drop(String counter, String message) {
+  /** Counted, and logged at a bounded rate (a flood writes a line a second, not a line a packet). */
+  void drop(String counter, String message) {
     counters.drop(counter, message);
   }
 

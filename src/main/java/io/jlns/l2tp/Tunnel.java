@@ -30,6 +30,13 @@ final class Tunnel {
    * L2tpLnsFuzzTest).
    */
   static final long SETUP_MILLIS = 30_000;
+  /** Sessions one tunnel may carry (an L2TP/IPsec client uses one; a LAC concentrator would need a higher figure). */
+  static final int MAX_SESSIONS = 64;
+  /**
+   * Control messages queued unacknowledged: a peer that keeps asking (ICRQs) and acknowledges
+   * nothing would otherwise grow the queue without end; past this the tunnel is cleared.
+   */
+  static final int MAX_UNACKED = 64;
 
   private final L2tpLns lns;
   final int localId;
@@ -74,6 +81,17 @@ final class Tunnel {
 
   SessionInfo sessionInfo(Session s) {
     return new SessionInfo(localId, peerId, s.localId, s.peerId, peer, peerHost, s.callSerial, s.establishedMillis);
+  }
+
+  /** Sends reliably, unless the peer already has {@link #MAX_UNACKED} messages it did not acknowledge: then the tunnel goes. */
+  private void send(int sessionId, List<Avp> avps) {
+    if (channel.outstanding() >= MAX_UNACKED) {
+      lns.drop("control-queue", "%VPDN-4-QUEUE_LIMIT: L2TP tunnel " + localId + " with " + peerDescription() + " cleared: "
+          + MAX_UNACKED + " control messages unacknowledged");
+      lost("the peer left " + MAX_UNACKED + " control messages unacknowledged");
+      return;
+    }
+    channel.send(sessionId, avps);
   }
 
   /** Every control message of this tunnel, including the SCCRQ that created it. */
@@ -164,7 +182,7 @@ final class Tunnel {
       lns.random().nextBytes(ourChallenge);
       avps.add(Avp.of(AvpType.CHALLENGE, ourChallenge));
     }
-    channel.send(0, avps);
+    send(0, avps);
   }
 
   private void onScccn(ControlMessage m) {
@@ -197,15 +215,23 @@ final class Tunnel {
     }
     int peerSession = m.u16(AvpType.ASSIGNED_SESSION_ID);
     if (peerSession <= 0 || m.avp(AvpType.CALL_SERIAL_NUMBER).isEmpty()) {
-      channel.send(Math.max(peerSession, 0), List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
+      send(Math.max(peerSession, 0), List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
           ResultCode.avp(ResultCode.CDN_GENERAL_ERROR, ResultCode.ERROR_BAD_LENGTH, "ICRQ lacks a required AVP"),
+          Avp.u16(AvpType.ASSIGNED_SESSION_ID, 0)));
+      return;
+    }
+    if (sessions.size() >= MAX_SESSIONS) {
+      lns.drop("session-limit", "%VPDN-4-SESSION_LIMIT: ICRQ in L2TP tunnel " + localId + " from " + peerDescription()
+          + " refused: " + MAX_SESSIONS + " sessions in one tunnel");
+      send(peerSession, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()), ResultCode.avp(
+          ResultCode.CDN_NO_FACILITIES_TEMPORARY, ResultCode.ERROR_NONE, "session limit of the tunnel reached"),
           Avp.u16(AvpType.ASSIGNED_SESSION_ID, 0)));
       return;
     }
     int local = lns.newId(sessions.keySet());
     Session s = new Session(this, local, peerSession, m.avp(AvpType.CALL_SERIAL_NUMBER).get().u32());
     sessions.put(local, s);
-    channel.send(peerSession, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.ICRP.code()),
+    send(peerSession, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.ICRP.code()),
         Avp.u16(AvpType.ASSIGNED_SESSION_ID, local)));
     lns.scheduler().schedule(SETUP_MILLIS, () -> {
       if (s.state == Session.State.WAIT_CONNECT && sessions.get(local) == s) {
@@ -244,7 +270,7 @@ final class Tunnel {
     } else if (m.type().tunnelLevel()) {
       stop(ResultCode.STOP_FSM_ERROR, ResultCode.ERROR_NONE, "unexpected " + m.type() + " in tunnel state " + state);
     } else {
-      channel.send(m.sessionId(), List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
+      send(m.sessionId(), List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
           ResultCode.avp(ResultCode.CDN_GENERAL_ERROR, ResultCode.ERROR_BAD_SESSION, m.type() + " not expected here"),
           Avp.u16(AvpType.ASSIGNED_SESSION_ID, 0)));
     }
@@ -336,7 +362,7 @@ final class Tunnel {
   }
 
   void sendCdn(Session s, int result, String reason) {
-    channel.send(s.peerId, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
+    send(s.peerId, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.CDN.code()),
         ResultCode.avp(result, ResultCode.ERROR_NONE, reason), Avp.u16(AvpType.ASSIGNED_SESSION_ID, s.localId)));
   }
 

@@ -31,6 +31,8 @@ public final class Automaton {
   private State state = State.INITIAL;
   private int restartCount;
   private int failureCount;
+  /** Configure-Requests and Naks/Rejects taken in since the layer was last Opened (or started). */
+  private int rounds;
   private int nextId;
   private int requestId = -1;
   private List<ConfigOption> sentRequest = List.of();
@@ -172,6 +174,9 @@ public final class Automaton {
     if (opts == null) {
       return; // malformed options: silently discard (section 5)
     }
+    if (tooManyRounds()) {
+      return;
+    }
     switch (state) {
       case CLOSED -> sta(p.id());
       case STOPPED -> {
@@ -184,6 +189,7 @@ public final class Automaton {
       case ACK_RCVD -> {
         if (replyToRequest(p.id(), opts)) {
           state = State.OPENED;
+          rounds = 0;
           cancelTimer();
           policy.up(sentRequest, ackedPeer);
         }
@@ -196,6 +202,19 @@ public final class Automaton {
       }
       default -> { }
     }
+  }
+
+  /**
+   * A peer that never settles (Naks what it asked for, Rejects everything, renegotiates in a
+   * loop) is given four times Max-Configure rounds; then the layer closes with a reason, so a
+   * broken client cannot keep a session negotiating for ever.
+   */
+  private boolean tooManyRounds() {
+    if (state == State.OPENED || state == State.CLOSING || state == State.STOPPING || ++rounds <= 4 * timers.maxConfigure()) {
+      return false;
+    }
+    close(policy.name() + " negotiation did not converge in " + 4 * timers.maxConfigure() + " rounds (4 x Max-Configure)");
+    return true;
   }
 
   /** sca or scn; true for RCR+ (acked). Max-Failure turns Naks into Rejects (section 4.6). */
@@ -229,6 +248,7 @@ public final class Automaton {
       case ACK_SENT -> {
         irc(timers.maxConfigure());
         state = State.OPENED;
+        rounds = 0;
         cancelTimer();
         policy.up(sentRequest, ackedPeer);
       }
@@ -244,6 +264,9 @@ public final class Automaton {
   private void rcn(ControlPacket p) {
     List<ConfigOption> opts = ConfigOption.parse(p.data());
     if (opts == null) {
+      return;
+    }
+    if (tooManyRounds()) {
       return;
     }
     try {

@@ -300,4 +300,42 @@ class L2tpLnsTest {
     clock.advance(60_000);
     assertThat(sent).hasSize(before + 2);
   }
+
+  /** Limits: a tunnel carries at most MAX_SESSIONS calls; the next ICRQ gets a CDN (no facilities) and the tunnel stays. */
+  @Test
+  void anIcrqPastTheSessionLimitIsRefusedWithACdn() {
+    FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);
+    establish(lac);
+    for (int i = 1; i < Tunnel.MAX_SESSIONS; i++) {
+      lns.onDatagram(lac.address, lac.message(0, FakeLac.type(MessageType.ICRQ), Avp.u16(AvpType.ASSIGNED_SESSION_ID, 100 + i),
+          Avp.u32(AvpType.CALL_SERIAL_NUMBER, 1 + i)));
+      assertThat(last(lac).type()).isEqualTo(MessageType.ICRP);
+    }
+    lns.onDatagram(lac.address, lac.message(0, FakeLac.type(MessageType.ICRQ), Avp.u16(AvpType.ASSIGNED_SESSION_ID, 999),
+        Avp.u32(AvpType.CALL_SERIAL_NUMBER, 999)));
+    ControlMessage cdn = last(lac);
+    assertThat(cdn.type()).isEqualTo(MessageType.CDN);
+    assertThat(cdn.sessionId()).isEqualTo(999);
+    assertThat(cdn.avp(AvpType.RESULT_CODE).orElseThrow().u16()).isEqualTo(ResultCode.CDN_NO_FACILITIES_TEMPORARY);
+    assertThat(lns.tunnels()).singleElement().satisfies(t -> assertThat(t.sessions()).isEqualTo(Tunnel.MAX_SESSIONS));
+    assertThat(lns.counters()).containsEntry("session-limit", 1L);
+  }
+
+  /** Limits: a peer that makes us answer and acknowledges nothing loses its tunnel once MAX_UNACKED answers wait. */
+  @Test
+  void aPeerThatAcknowledgesNothingWhileAskingIsCleared() {
+    List<InetSocketAddress> closed = new ArrayList<>();
+    lns.onTunnelClosed(closed::add);
+    FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);
+    establish(lac);
+    int nr = lac.nr;
+    for (int i = 0; i <= Tunnel.MAX_UNACKED; i++) {
+      lac.nr = nr; // never acknowledges what the LNS sends
+      lns.onDatagram(lac.address, lac.message(4000 + i, FakeLac.type(MessageType.ICCN), Avp.u32(AvpType.TX_CONNECT_SPEED, 1),
+          Avp.u32(AvpType.FRAMING_TYPE, 1)));
+    }
+    assertThat(lns.counters()).containsEntry("control-queue", 1L);
+    assertThat(closed).containsExactly(lac.address);
+    assertThat(lns.tunnels()).isEmpty();
+  }
 }

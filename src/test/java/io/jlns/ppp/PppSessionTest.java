@@ -497,4 +497,22 @@ class PppSessionTest {
     s.lowerDown("carrier lost");
     assertThat(released).containsExactly(POOL_FIRST);
   }
+
+  /** Limits: a client whose LCP never settles (it asks for Callback again and again) is closed after 4 x Max-Configure rounds. */
+  @Test
+  void anLcpThatNeverConvergesIsClosedAfterFortyRounds() {
+    PppSession s = session(List.of("ms-chap-v2"));
+    s.start();
+    out.clear();
+    for (int i = 0; i < 40; i++) {
+      feed(s, frame(0xc021, 1, i, opts(new ConfigOption(13, new byte[] {6}))));
+      assertThat(next().packet().code()).isEqualTo(ControlPacket.CONFIGURE_REJECT);
+    }
+    feed(s, frame(0xc021, 1, 40, opts(new ConfigOption(13, new byte[] {6}))));
+    Sent term = next();
+    assertThat(term.packet().code()).isEqualTo(ControlPacket.TERMINATE_REQUEST);
+    assertThat(new String(term.packet().data(), StandardCharsets.UTF_8)).contains("did not converge in 40 rounds");
+    clock.advance(10_000);
+    assertThat(s.phase()).isEqualTo(PppSession.Phase.DEAD);
+  }
 }
