@@ -250,6 +250,12 @@ public final class ConfigPrinter {
     if (!i.ipcpDns().isEmpty()) {
       line(" ppp ipcp dns " + String.join(" ", i.ipcpDns().stream().map(Ipv4Address::toString).toList()));
     }
+    if (i.ipMtu() != 0) {
+      line(" ip mtu " + i.ipMtu());
+    }
+    if (i.tcpAdjustMss() != 0) {
+      line(" ip tcp adjust-mss " + i.tcpAdjustMss());
+    }
     if (i.pppMtuAdaptive()) {
       line(" ppp mtu adaptive");
     }

@@ -18,7 +18,7 @@ final class InterfaceCommands {
   private static final String INERT =
       "(duplex|speed|negotiation|mtu|bandwidth|load-interval|keepalive|cdp|media-type|mop|delay"
           + "|ip route-cache|ip mroute-cache|ip redirects|ip unreachables|ip proxy-arp|ip virtual-reassembly"
-          + "|ip nat|ip ospf|ip mtu|ip tcp|ip verify|ip flow|ip access-group|ip helper-address|ip directed-broadcast)";
+          + "|ip nat|ip ospf|ip tcp header-compression|ip tcp compression-connections|ip verify|ip flow|ip access-group|ip helper-address|ip directed-broadcast)";
 
   static void install(ConfigGrammar g) {
     g.global.add("interface WORD:type [WORD:number]", (c, a) -> {
@@ -82,6 +82,12 @@ final class InterfaceCommands {
         edit(c, i -> i.withIpcpDns(a.all("server").stream().map(Ipv4Address::of).toList())),
         "ipcp", "Set IPCP negotiation options", "dns", "Specify DNS servers (RFC 1877) to give the peer");
     m.add("no ppp ipcp dns [LINE]", (c, a) -> edit(c, i -> i.withIpcpDns(List.of())));
+    m.add("ip tcp adjust-mss <500-1460>:mss", (c, a) -> edit(c, i -> i.withTcpAdjustMss(a.integer("mss"))),
+        "tcp", "TCP header parameters", "adjust-mss", "Adjust the MSS of transit TCP SYNs", "mss", "Largest MSS a SYN may carry");
+    m.add("no ip tcp adjust-mss [LINE]", (c, a) -> edit(c, i -> i.withTcpAdjustMss(0)));
+    m.add("ip mtu <68-1500>:bytes", (c, a) -> edit(c, i -> i.withIpMtu(a.integer("bytes"))),
+        "mtu", "Set IP Maximum Transmission Unit", "bytes", "Largest IP packet sent on the interface");
+    m.add("no ip mtu [LINE]", (c, a) -> edit(c, i -> i.withIpMtu(0)));
     m.add("[no] shutdown", (c, a) -> edit(c, i -> i.withShutdown(!a.negated())));
     m.add(Syntax.exact("[no] " + INERT + " [LINE]"), (c, a) -> {
       c.inert("interface setting kept, not acted on by an LNS");

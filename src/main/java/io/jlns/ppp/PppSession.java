@@ -174,6 +174,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
         limits.ip(lastHeard);
         if (attached) {
           metering.in(b.readableBytes());
+          MssClamp.clamp(b, settings.tcpAdjustMss());
           services.network().fromClient(address, b);
         }
       }
@@ -247,10 +248,12 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
 
   /** An IP packet for the client (from the IP network; takes ownership). */
   public void sendIp(ByteBuf packet) {
-    if (!attached || packet.readableBytes() > peerMru) {
+    int mtu = settings.ipMtu() > 0 ? Math.min(settings.ipMtu(), peerMru) : peerMru;
+    if (!attached || packet.readableBytes() > mtu) {
       packet.release();
       return;
     }
+    MssClamp.clamp(packet, settings.tcpAdjustMss());
     metering.out(packet.readableBytes());
     ByteBuf f = alloc.buffer(packet.readableBytes() + 2);
     f.writeShort(0x0021);

@@ -75,7 +75,7 @@ final class PppFactory implements PppLink.Factory {
     }
     return new PppSettings(c.hostname(), vt.pppAuthentication(), local == null ? 0 : local.bits(), vt.peerPool(),
         vt.ipcpDns().stream().map(Ipv4Address::bits).toList(), vt.pppMtuAdaptive() ? ADAPTIVE_MRU : MRU, ECHO_SECONDS,
-        ECHO_FAILURES, vt.pppAuthList());
+        ECHO_FAILURES, vt.pppAuthList(), vt.tcpAdjustMss(), vt.ipMtu());
   }
 
   @Override

@@ -204,6 +204,7 @@ final class RandomConfigs {
       i = i.withPppAuthList(word("L"));
     }
     i = i.withPppMtuAdaptive(r.nextBoolean());
+    i = i.withTcpAdjustMss(r.nextBoolean() ? 0 : 500 + r.nextInt(961)).withIpMtu(r.nextBoolean() ? 0 : 68 + r.nextInt(1433));
     if (r.nextBoolean()) {
       i = i.withIpcpDns(r.nextBoolean() ? List.of(Ipv4Address.of("192.0.2.53")) : List.of(Ipv4Address.of("192.0.2.53"), Ipv4Address.of("192.0.2.54")));
     }

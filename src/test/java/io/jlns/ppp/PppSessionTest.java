@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jlns.crypto.MsChap;
 import io.jlns.time.ManualScheduler;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ class PppSessionTest {
   private final ManualScheduler clock = new ManualScheduler();
   private final Deque<byte[]> out = new ArrayDeque<>();
   private final List<String> events = new ArrayList<>();
+  private final List<byte[]> fromClient = new ArrayList<>();
   private final Map<Integer, Consumer<ByteBuf>> attached = new HashMap<>();
   private final List<Integer> released = new ArrayList<>();
   private int poolLeft = 1;
@@ -57,6 +59,7 @@ class PppSessionTest {
     @Override
     public void fromClient(int address, ByteBuf packet) {
       events.add("ip from " + PppSession.ipv4(address) + " " + packet.readableBytes() + " bytes");
+      fromClient.add(ByteBufUtil.getBytes(packet));
     }
 
     @Override
@@ -514,5 +517,31 @@ class PppSessionTest {
     assertThat(new String(term.packet().data(), StandardCharsets.UTF_8)).contains("did not converge in 40 rounds");
     clock.advance(10_000);
     assertThat(s.phase()).isEqualTo(PppSession.Phase.DEAD);
+  }
+
+  /** ip tcp adjust-mss on the template: SYNs both ways carry at most its MSS; ip mtu bounds what goes to the client. */
+  @Test
+  void tcpSynsAreClampedBothWaysAndIpMtuBoundsWhatIsSent() {
+    PppSettings vt = new PppSettings("72_LNS", List.of("ms-chap-v2"), LOOPBACK, "POOL", List.of(0x08080808), 1400, 10, 3, null,
+        1360, 1300);
+    PppSession s = session(vt, services);
+    lcpAsWindows(s);
+    msChapV2(s, "alice", "alicepw");
+    next();
+    ipcpUpWithPoolAddress(s);
+    out.clear();
+    byte[] syn = MssClampTest.syn(1460, 0x02);
+    byte[] f = new byte[syn.length + 4];
+    f[0] = (byte) 0xff;
+    f[1] = 0x03;
+    f[3] = 0x21;
+    System.arraycopy(syn, 0, f, 4, syn.length);
+    feed(s, f);
+    assertThat(fromClient).singleElement().satisfies(p -> assertThat((p[42] & 0xff) << 8 | p[43] & 0xff).isEqualTo(1360));
+    s.sendIp(Unpooled.wrappedBuffer(MssClampTest.syn(1460, 0x12)));
+    byte[] sent = out.poll();
+    assertThat((sent[2 + 42] & 0xff) << 8 | sent[2 + 43] & 0xff).isEqualTo(1360);
+    s.sendIp(Unpooled.wrappedBuffer(new byte[1301]));
+    assertThat(out).as("above ip mtu 1300: not sent").isEmpty();
   }
 }
