@@ -256,6 +256,12 @@ public final class ConfigPrinter {
     if (i.tcpAdjustMss() != 0) {
       line(" ip tcp adjust-mss " + i.tcpAdjustMss());
     }
+    Interface.Keepalive k = i.keepalive();
+    if (k.periodSeconds() == 0) {
+      line(" no keepalive");
+    } else if (!k.equals(Interface.Keepalive.DEFAULT)) {
+      line(" keepalive " + k.periodSeconds() + (k.retries() != Interface.Keepalive.DEFAULT.retries() ? " " + k.retries() : ""));
+    }
     if (i.pppMtuAdaptive()) {
       line(" ppp mtu adaptive");
     }

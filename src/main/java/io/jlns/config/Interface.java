@@ -25,7 +25,19 @@ public record Interface(
     boolean shutdown,
     List<String> extra,
     int tcpAdjustMss,
-    int ipMtu) {
+    int ipMtu,
+    Keepalive keepalive) {
+  /** {@code keepalive [PERIOD [RETRIES]]} (IOS default 10 s, 5), {@code no keepalive}: period 0. */
+  public record Keepalive(int periodSeconds, int retries) {
+    public static final Keepalive DEFAULT = new Keepalive(10, 5);
+
+    public Keepalive {
+      if (periodSeconds == 0) {
+        retries = 5; // off: the retries do not matter, and 'no keepalive' prints none
+      }
+    }
+  }
+
   public Interface {
     pppAuthentication = List.copyOf(pppAuthentication);
     ipcpDns = List.copyOf(ipcpDns);
@@ -33,59 +45,63 @@ public record Interface(
   }
 
   public static Interface named(String name) {
-    return new Interface(name, null, null, null, null, null, null, List.of(), null, false, List.of(), false, List.of(), 0, 0);
+    return new Interface(name, null, null, null, null, null, null, List.of(), null, false, List.of(), false, List.of(), 0, 0, Keepalive.DEFAULT);
   }
 
   public Interface withDescription(String v) {
-    return new Interface(name, v, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, v, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withAddress(Ipv4Address a, Ipv4Address m) {
-    return new Interface(name, description, a, m, a == null ? unnumbered : null, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, a, m, a == null ? unnumbered : null, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withUnnumbered(String v) {
-    return new Interface(name, description, v == null ? address : null, v == null ? mask : null, v, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, v == null ? address : null, v == null ? mask : null, v, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withCryptoMap(String v) {
-    return new Interface(name, description, address, mask, unnumbered, v, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, v, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withPeerPool(String v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, v, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, v, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withPppAuthentication(List<String> v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, v, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, v, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   /** {@code ppp authentication ... LIST}: the {@code aaa authentication ppp LIST} to use (null: default). */
   public Interface withPppAuthList(String v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, v, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, v, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withPppMtuAdaptive(boolean v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, v, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, v, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withIpcpDns(List<Ipv4Address> v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, v, shutdown, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, v, shutdown, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withShutdown(boolean v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, v, extra, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, v, extra, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withExtra(List<String> v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, v, tcpAdjustMss, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, v, tcpAdjustMss, ipMtu, keepalive);
   }
 
   public Interface withTcpAdjustMss(int v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, v, ipMtu);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, v, ipMtu, keepalive);
   }
 
   public Interface withIpMtu(int v) {
-    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, v);
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, v, keepalive);
+  }
+
+  public Interface withKeepalive(Keepalive v) {
+    return new Interface(name, description, address, mask, unnumbered, cryptoMap, peerPool, pppAuthentication, pppAuthList, pppMtuAdaptive, ipcpDns, shutdown, extra, tcpAdjustMss, ipMtu, v);
   }
 }

@@ -16,7 +16,7 @@ final class InterfaceCommands {
 
   /** Interface commands kept verbatim: they concern the router's hardware, not an LNS. */
   private static final String INERT =
-      "(duplex|speed|negotiation|mtu|bandwidth|load-interval|keepalive|cdp|media-type|mop|delay"
+      "(duplex|speed|negotiation|mtu|bandwidth|load-interval|cdp|media-type|mop|delay"
           + "|ip route-cache|ip mroute-cache|ip redirects|ip unreachables|ip proxy-arp|ip virtual-reassembly"
           + "|ip nat|ip ospf|ip tcp header-compression|ip tcp compression-connections|ip verify|ip flow|ip access-group|ip helper-address|ip directed-broadcast)";
 
@@ -88,6 +88,13 @@ final class InterfaceCommands {
     m.add("ip mtu <68-1500>:bytes", (c, a) -> edit(c, i -> i.withIpMtu(a.integer("bytes"))),
         "mtu", "Set IP Maximum Transmission Unit", "bytes", "Largest IP packet sent on the interface");
     m.add("no ip mtu [LINE]", (c, a) -> edit(c, i -> i.withIpMtu(0)));
+    m.add("keepalive [<0-32767>:period] [<1-255>:retries]", (c, a) -> {
+      Interface.Keepalive d = Interface.Keepalive.DEFAULT;
+      return edit(c, i -> i.withKeepalive(new Interface.Keepalive(a.opt("period").map(Integer::parseInt).orElse(d.periodSeconds()),
+          a.opt("retries").map(Integer::parseInt).orElse(d.retries()))));
+    }, "keepalive", "Enable keepalive (PPP: LCP echo)", "period", "Seconds of silence before an LCP Echo-Request (0: none)",
+        "retries", "Unanswered echoes before the link is declared down");
+    m.add("no keepalive [LINE]", (c, a) -> edit(c, i -> i.withKeepalive(new Interface.Keepalive(0, Interface.Keepalive.DEFAULT.retries()))));
     m.add("[no] shutdown", (c, a) -> edit(c, i -> i.withShutdown(!a.negated())));
     m.add(Syntax.exact("[no] " + INERT + " [LINE]"), (c, a) -> {
       c.inert("interface setting kept, not acted on by an LNS");

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
 
 /** Clones a Virtual-Access PPP session from the vpdn-group's virtual template for each L2TP session. */
 final class PppFactory implements PppLink.Factory {
-  /** LCP echo every 10 s, 5 unanswered ends the link: IOS's keepalive defaults. */
+  /** Without a virtual template: IOS's keepalive defaults (the template's {@code keepalive} sets them otherwise). */
   static final int ECHO_SECONDS = 10;
   static final int ECHO_FAILURES = 5;
   /** The MRU without {@code ppp mtu adaptive}: PPP's default (RFC 1661 section 6.1). */
@@ -74,8 +74,8 @@ final class PppFactory implements PppLink.Factory {
       local = u == null ? null : u.address();
     }
     return new PppSettings(c.hostname(), vt.pppAuthentication(), local == null ? 0 : local.bits(), vt.peerPool(),
-        vt.ipcpDns().stream().map(Ipv4Address::bits).toList(), vt.pppMtuAdaptive() ? ADAPTIVE_MRU : MRU, ECHO_SECONDS,
-        ECHO_FAILURES, vt.pppAuthList(), vt.tcpAdjustMss(), vt.ipMtu());
+        vt.ipcpDns().stream().map(Ipv4Address::bits).toList(), vt.pppMtuAdaptive() ? ADAPTIVE_MRU : MRU,
+        vt.keepalive().periodSeconds(), vt.keepalive().retries(), vt.pppAuthList(), vt.tcpAdjustMss(), vt.ipMtu());
   }
 
   @Override

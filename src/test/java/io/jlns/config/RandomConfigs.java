@@ -205,6 +205,8 @@ final class RandomConfigs {
     }
     i = i.withPppMtuAdaptive(r.nextBoolean());
     i = i.withTcpAdjustMss(r.nextBoolean() ? 0 : 500 + r.nextInt(961)).withIpMtu(r.nextBoolean() ? 0 : 68 + r.nextInt(1433));
+    i = i.withKeepalive(r.nextBoolean() ? Interface.Keepalive.DEFAULT : new Interface.Keepalive(r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(60),
+        r.nextInt(4) == 0 ? Interface.Keepalive.DEFAULT.retries() : 1 + r.nextInt(255)));
     if (r.nextBoolean()) {
       i = i.withIpcpDns(r.nextBoolean() ? List.of(Ipv4Address.of("192.0.2.53")) : List.of(Ipv4Address.of("192.0.2.53"), Ipv4Address.of("192.0.2.54")));
     }

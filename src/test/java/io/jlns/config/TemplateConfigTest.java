@@ -21,4 +21,16 @@ class TemplateConfigTest {
     assertThat(Configs.parse("interface Virtual-Template1\n ip tcp header-compression\n").interfaces().get("Virtual-Template1")
         .extra()).as("other ip tcp commands stay inert").containsExactly("ip tcp header-compression");
   }
+
+  @Test
+  void keepaliveOnTheTemplateIsPppsLcpEchoAsOnIos() {
+    Interface vt = Configs.parse("interface Virtual-Template1\n keepalive 5 3\n").interfaces().get("Virtual-Template1");
+    assertThat(vt.keepalive()).isEqualTo(new Interface.Keepalive(5, 3));
+    assertThat(Configs.parse("interface Virtual-Template1\n keepalive 20\n").interfaces().get("Virtual-Template1").keepalive())
+        .isEqualTo(new Interface.Keepalive(20, 5));
+    Config off = Configs.parse("interface Virtual-Template1\n no keepalive\n");
+    assertThat(off.interfaces().get("Virtual-Template1").keepalive().periodSeconds()).isZero();
+    assertThat(ConfigPrinter.full(off)).contains(" no keepalive\n");
+    assertThat(ConfigPrinter.full(Configs.parse("interface Virtual-Template1\n keepalive 10 5\n"))).doesNotContain("keepalive");
+  }
 }

@@ -66,4 +66,15 @@ class PppFactoryTest {
         + " l2tp tunnel retransmit timeout max 3"));
     assertThat(odd.retransmit()).as("a max below the min waits the min").isEqualTo(new ControlChannel.Retransmit(6000, 6000, 5));
   }
+
+  @Test
+  void theTemplatesKeepaliveIsTheLcpEcho() throws Exception {
+    PppSettings seed = PppFactory.settings(seed(""));
+    assertThat(seed.echoSeconds()).isEqualTo(10);
+    assertThat(seed.echoFailures()).isEqualTo(5);
+    PppSettings tuned = PppFactory.settings(seed("\ninterface Virtual-Template1\n keepalive 5 3"));
+    assertThat(tuned.echoSeconds()).isEqualTo(5);
+    assertThat(tuned.echoFailures()).isEqualTo(3);
+    assertThat(PppFactory.settings(seed("\ninterface Virtual-Template1\n no keepalive")).echoSeconds()).isZero();
+  }
 }
