@@ -40,6 +40,35 @@ record Ipv4Packet(int headerLength, int totalLength, int protocol, int source, i
     return out;
   }
 
+  /**
+   * ICMP Destination Unreachable, Fragmentation Needed and DF Set (RFC 792, with the next-hop
+   * MTU of RFC 1191), from {@code from} to this packet's source, quoting its header and first
+   * 8 bytes; null when none is due: DF clear, a later fragment, or itself an ICMP error (RFC 1812
+   * section 4.3.2.7: no error about an error).
+   */
+  ByteBuf fragmentationNeeded(ByteBuf in, int from, int mtu, ByteBufAllocator alloc) {
+    int s = in.readerIndex();
+    int frag = in.getUnsignedShort(s + 6);
+    if ((frag & 0x4000) == 0 || (frag & 0x1fff) != 0) {
+      return null;
+    }
+    if (protocol == ICMP && totalLength - headerLength >= 1) {
+      int type = in.getUnsignedByte(s + headerLength);
+      if (type != 0 && type != 8) {
+        return null;
+      }
+    }
+    int quoted = Math.min(totalLength, headerLength + 8);
+    ByteBuf out = alloc.buffer(28 + quoted);
+    out.writeByte(0x45).writeByte(0).writeShort(28 + quoted).writeShort(0).writeShort(0x4000).writeByte(64).writeByte(ICMP)
+        .writeShort(0).writeInt(from).writeInt(source);
+    out.setShort(10, checksum(out, 0, 20));
+    out.writeByte(3).writeByte(4).writeShort(0).writeShort(0).writeShort(mtu);
+    out.writeBytes(in, s, quoted);
+    out.setShort(22, checksum(out, 20, 8 + quoted));
+    return out;
+  }
+
   /** A copy with the TTL decremented and the header checksum updated, or null when the TTL runs out. */
   ByteBuf forwarded(ByteBuf in, ByteBufAllocator alloc) {
     int s = in.readerIndex();

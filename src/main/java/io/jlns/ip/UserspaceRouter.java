@@ -108,6 +108,34 @@ public final class UserspaceRouter implements PppServices.IpNetwork {
     }
   }
 
+  /**
+   * A packet for a client that does not fit its link ({@code mtu}): an ICMP Fragmentation Needed
+   * from {@code from} goes back to the sender (a client, or the host in kernel mode) when the
+   * packet has DF set, so path MTU discovery (RFC 1191) finds the tunnel's size; dropped and
+   * counted either way (takes ownership).
+   */
+  @Override
+  public void tooBig(ByteBuf packet, int mtu, int from) {
+    Ipv4Packet p = Ipv4Packet.parse(packet);
+    ByteBuf icmp = p == null ? null : p.fragmentationNeeded(packet, from, mtu, alloc);
+    packet.release();
+    count("too-big");
+    if (icmp == null) {
+      return;
+    }
+    Consumer<ByteBuf> back = clients.get(p.source());
+    Consumer<ByteBuf> k = kernel;
+    if (back != null) {
+      count("frag-needed-sent");
+      back.accept(icmp);
+    } else if (k != null) {
+      count("frag-needed-sent");
+      k.accept(icmp);
+    } else {
+      icmp.release();
+    }
+  }
+
   private void count(String what) {
     counters.computeIfAbsent(what, k -> new LongAdder()).increment();
   }

@@ -44,5 +44,13 @@ public record PppServices(AuthService auth, AddressPool pools, IpNetwork network
     default boolean inUse(int address) {
       return false;
     }
+
+    /**
+     * A packet for a client does not fit its link ({@code mtu}, from its MRU and {@code ip mtu});
+     * the network answers its sender if it should (ICMP Fragmentation Needed). Takes ownership.
+     */
+    default void tooBig(ByteBuf packet, int mtu, int from) {
+      packet.release();
+    }
   }
 }

@@ -249,8 +249,12 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   /** An IP packet for the client (from the IP network; takes ownership). */
   public void sendIp(ByteBuf packet) {
     int mtu = settings.ipMtu() > 0 ? Math.min(settings.ipMtu(), peerMru) : peerMru;
-    if (!attached || packet.readableBytes() > mtu) {
+    if (!attached) {
       packet.release();
+      return;
+    }
+    if (packet.readableBytes() > mtu) {
+      services.network().tooBig(packet, mtu, settings.localAddress());
       return;
     }
     MssClamp.clamp(packet, settings.tcpAdjustMss());

@@ -122,6 +122,11 @@ final class L2tpRuntime implements AutoCloseable {
       public boolean inUse(int address) {
         return shared.inUse(address);
       }
+
+      @Override
+      public void tooBig(io.netty.buffer.ByteBuf packet, int mtu, int from) {
+        shared.tooBig(packet, mtu, from);
+      }
     };
   }
 

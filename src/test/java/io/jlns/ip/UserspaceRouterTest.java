@@ -67,4 +67,38 @@ class UserspaceRouterTest {
     assertThat(toA).isEmpty();
     assertThat(router.counters()).containsEntry("spoofed-source", 1L).containsEntry("no-route", 1L).containsEntry("malformed", 1L);
   }
+
+  /** Path MTU discovery (RFC 1191): a DF packet too big for a client's link earns its sender a Fragmentation Needed. */
+  @Test
+  void aTooBigPacketWithDfEarnsItsSenderAFragmentationNeededWithTheMtu() {
+    ByteBuf big = ping(A, B);
+    router.tooBig(big, 1300, LOOPBACK);
+    assertThat(big.refCnt()).isZero();
+    assertThat(toA).hasSize(1);
+    ByteBuf icmp = toA.get(0);
+    assertThat(icmp.getInt(12)).isEqualTo(LOOPBACK);
+    assertThat(icmp.getInt(16)).isEqualTo(A);
+    assertThat((int) icmp.getUnsignedByte(9)).isEqualTo(1);
+    assertThat((int) icmp.getUnsignedByte(20)).as("type 3, destination unreachable").isEqualTo(3);
+    assertThat((int) icmp.getUnsignedByte(21)).as("code 4, fragmentation needed and DF set").isEqualTo(4);
+    assertThat(icmp.getUnsignedShort(26)).as("next-hop MTU").isEqualTo(1300);
+    assertThat(Ipv4Packet.checksum(icmp, 0, 20)).isZero();
+    assertThat(Ipv4Packet.checksum(icmp, 20, icmp.readableBytes() - 20)).isZero();
+    assertThat(ByteBufUtil.hexDump(icmp, 28, 28)).as("the original header and 8 bytes").isEqualTo(ByteBufUtil.hexDump(ping(A, B), 0, 28));
+    assertThat(router.counters()).containsEntry("too-big", 1L).containsEntry("frag-needed-sent", 1L);
+  }
+
+  @Test
+  void noFragmentationNeededWithoutDfOrAboutAnIcmpError() {
+    ByteBuf noDf = ping(A, B);
+    noDf.setShort(6, 0);
+    noDf.setShort(10, 0);
+    noDf.setShort(10, Ipv4Packet.checksum(noDf, 0, 20));
+    router.tooBig(noDf, 1300, LOOPBACK);
+    ByteBuf error = ping(A, B);
+    error.setByte(20, 3);
+    router.tooBig(error, 1300, LOOPBACK);
+    assertThat(toA).isEmpty();
+    assertThat(router.counters()).containsEntry("too-big", 2L).doesNotContainKey("frag-needed-sent");
+  }
 }
