@@ -88,9 +88,15 @@ public final class ControlServer implements AutoCloseable {
         BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8))) {
       String req;
-      while ((req = in.readLine()) != null) {
+      while ((req = readLine(in)) != null) {
         if (req.isEmpty()) {
           continue;
+        }
+        if (req.length() > MAX_LINE) {
+          out.println(ControlProtocol.lastLine(Response.Status.ERROR, session.prompt()));
+          out.flush();
+          LOG.warn("%SYS-4-CONTROL: {} sent a request line over {} characters: session ended", name, MAX_LINE);
+          break;
         }
         List<String> reply = reply(session, req);
         reply.forEach(out::println);
@@ -102,6 +108,27 @@ public final class ControlServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("%SYS-4-CONTROL: {} session ended: {}", name, e.toString());
     }
+  }
+
+  /** A request line longer than this ends the session (a line is a command; memory stays bounded). */
+  static final int MAX_LINE = 16 * 1024;
+
+  /** The next line, read only up to one character past {@link #MAX_LINE}; null at the end of the stream. */
+  static String readLine(BufferedReader in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1) {
+      if (c == '\n') {
+        return b.toString();
+      }
+      if (c != '\r' && b.length() <= MAX_LINE) {
+        b.append((char) c);
+      }
+      if (b.length() > MAX_LINE) {
+        return b.toString();
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
   }
 
   /**

@@ -87,4 +87,31 @@ class ControlSocketTest {
           .hasMessageContaining("another jlns already listens");
     }
   }
+
+  /** A request line of megabytes with no newline is not buffered whole: the session ends at 16 KiB with an error. */
+  @Test
+  void anEndlessRequestLineEndsTheSessionInsteadOfFillingMemory() throws Exception {
+    Sessions s = new Sessions(Sessions.seed(), null);
+    try (ControlServer server = new ControlServer(s.ctx, dir.resolve("jlns.sock"));
+        java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(server.path()))) {
+      java.nio.ByteBuffer chunk = java.nio.ByteBuffer.wrap("X ".concat("a".repeat(64 * 1024)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      while (chunk.hasRemaining()) {
+        ch.write(chunk);
+      }
+      java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(ch),
+          java.nio.charset.StandardCharsets.UTF_8));
+      // The server answers with an error and hangs up; what it did not read may turn the hang-up into a reset.
+      try {
+        String line = in.readLine();
+        if (line != null) {
+          assertThat(line).startsWith("$ ERROR ");
+          assertThat(in.readLine()).as("the session is over").isNull();
+        }
+      } catch (java.net.SocketException reset) {
+        assertThat(reset.getMessage()).contains("reset");
+      }
+      StringWriter out = new StringWriter();
+      assertThat(exec(server, out, new StringWriter(), null, "show version")).as("the server still serves").isZero();
+    }
+  }
 }
