@@ -80,7 +80,7 @@ pids=()
 for i in $(seq 1 "$n"); do
   timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" ${JH_IPSEC:+JH_PSK=${JH_PSKVAL:-interop-psk}} ${JH_AGGRESSIVE:+JH_AGGRESSIVE=1} ${JH_FLOOD:+JH_FLOOD=$JH_FLOOD} ${JH_LEFTID:+JH_LEFTID=$JH_LEFTID} \
       ${JH_IKE:+JH_IKE=$JH_IKE} ${JH_ESP:+JH_ESP=$JH_ESP} ${JH_KEYLIFE:+JH_KEYLIFE=$JH_KEYLIFE} \
-      ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_MODE:+JH_MODE=$JH_MODE} ${JH_STREAM:+JH_STREAM=1 JH_STOP=$stop} $(neighbour $i) \
+      ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_REKEY:+JH_REKEY=$JH_REKEY} ${JH_MODE:+JH_MODE=$JH_MODE} ${JH_STREAM:+JH_STREAM=1 JH_STOP=$stop} $(neighbour $i) \
       JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \
       > "$out/client$i.log" 2>&1 &
   pids+=($!)
@@ -183,6 +183,13 @@ if [ -n "${JH_AGGRESSIVE:-}" ]; then
   am=$(grep -c "IKMP_SA_ESTABLISHED.* id ${JH_LEFTID#@} in Aggressive Mode" "$out/server.log")
   echo "server: $am ISAKMP SA(s) established in Aggressive Mode with id ${JH_LEFTID#@}"
   [ "$am" -ge 1 ] || ipsec_bad=1
+fi
+if [ -n "${JH_JLNS_REKEYS:-}" ]; then
+  # The responder's own rekey: the client does not rekey (rekey=no), jlns replaced its pairs itself.
+  ours=$(grep -c "IPSEC_SA_CREATED: .*negotiated by jlns (rekey)" "$out/server.log")
+  grep -E "IPSEC_REKEY" "$out/server.log" | head -3 | cut -c1-230
+  echo "server: $ours ESP SA pair(s) negotiated by jlns's own Quick Mode (want at least $JH_JLNS_REKEYS)"
+  [ "$ours" -ge "$JH_JLNS_REKEYS" ] || ipsec_bad=1
 fi
 [ -n "${ipsec_bad:-}" ] && ok=0
 if [ -n "${JH_RADIUS:-}" ]; then

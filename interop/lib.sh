@@ -2,7 +2,10 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 build_jar() {
-  [ -f "$root/target/jlns.jar" ] || (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package)
+  # As the launcher does: (re)built when missing or older than the sources (a stale jar tests old code).
+  if [ ! -f "$root/target/jlns.jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$root/target/jlns.jar" -print -quit)" ]; then
+    (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests package)
+  fi
 }
 
 # seed_config FILE [SED-EXPR...]: the seed's example configuration, verbatim but for its masked key,

@@ -32,6 +32,7 @@ conn vpn
   ikelifetime=${JH_IKELIFE:-8h}
   keylife=${JH_KEYLIFE:-1h}
   rekeymargin=${JH_REKEYMARGIN:-3m}
+  rekey=${JH_REKEY:-yes}
   dpddelay=15
   dpdtimeout=60
   dpdaction=clear

@@ -20,6 +20,7 @@ public final class EspSa {
   private int outSeq;
   private volatile boolean outboundReady;
   private boolean expiryReported;
+  private boolean rekeyReported;
   /** Counters, named as IOS shows them. */
   public volatile long pktsDecaps;
   public volatile long bytesDecaps;
@@ -103,6 +104,18 @@ public final class EspSa {
       return false;
     }
     expiryReported = true;
+    return true;
+  }
+
+  /**
+   * True the first time it is asked once 90% of the volume lifetime is used: the layer above then
+   * negotiates the next pair (RFC 2409 section 5.5), before this one runs out.
+   */
+  public boolean rekeyDue() {
+    if (rekeyReported || byteLimit == Long.MAX_VALUE || bytesDecaps + bytesEncaps < byteLimit / 10 * 9) {
+      return false;
+    }
+    rekeyReported = true;
     return true;
   }
 

@@ -72,7 +72,8 @@ public final class IkeResponder {
   final Admission admission;
   /** This responder's event loop: other loops hand it messages and SAs through it. */
   final Executor loop;
-  private final QuickMode.Handler quickMode;
+  final QuickMode.Handler quickMode;
+  final Rekey rekey = new Rekey(this);
   private final Informational informational;
 
   public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas) {
@@ -404,6 +405,11 @@ public final class IkeResponder {
     mine.forEach(c -> deleteChild(c, via, reason));
     peers.ikeSas(endpoint).forEach(s -> delete(s, true, reason));
     return mine.size();
+  }
+
+  /** The ESP layer: the pair of our inbound {@code spi} has used most of its volume lifetime; rekeyed unless the client does. */
+  public void volumeNearlyUsed(int inboundSpi) {
+    rekey.volumeNearlyUsed(inboundSpi);
   }
 
   /** The server stops: every ESP SA pair and ISAKMP SA is deleted, each peer told once (RFC 2408 section 4.8). */

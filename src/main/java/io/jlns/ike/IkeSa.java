@@ -78,6 +78,8 @@ final class IkeSa {
     byte[] lastRequest;
     byte[] lastReply;
     QuickMode quickMode;
+    /** A Quick Mode jlns started (its own rekey), awaiting QM2. */
+    Rekey.Started rekey;
   }
 
   IkeSa(long icookie, long rcookie, int connId, InetSocketAddress peer, InetSocketAddress local, long now) {

@@ -73,6 +73,10 @@ final class QuickMode {
         return;
       }
       Payloads ps = p.value();
+      if (ex.rekey != null) {
+        r.rekey.onQm2(sa, ex, hd.messageId(), ps, h.data(), iv[0], data);
+        return;
+      }
       // The peer's address may change with its NAT mapping: follow it once the message authenticates.
       if (ex.quickMode == null) {
         byte[] want = sa.suite.hash().prf(sa.skeyidA, Keys.int32(hd.messageId()), ps.from(1));
@@ -95,7 +99,7 @@ final class QuickMode {
         ex.iv = iv[0];
         sa.lastHeardMillis = r.scheduler.nowMillis();
         qm.state = State.DONE;
-        complete(sa, qm);
+        complete(sa, qm.child, "");
         // Kept a while for a retransmitted QM3 (answered again with QM4 under the commit bit), then let go:
         // an ISAKMP SA rekeys its ESP pairs many times and must not keep every exchange's state.
         int mid = hd.messageId();
@@ -234,16 +238,18 @@ final class QuickMode {
       return true;
     }
 
-    /** QM3 verified: the pair may now carry outbound traffic too, and lives until its lifetime. */
-    private void complete(IkeSa sa, QuickMode qm) {
-      ChildSa child = qm.child;
-      Phase2Suite s = qm.suite;
+    /**
+     * A pair is in force (QM3 verified, or, for our own rekey, sent): it carries outbound traffic
+     * too, lives until its lifetime, and is rekeyed by us near its end if the client does not.
+     */
+    void complete(IkeSa sa, ChildSa child, String how) {
+      Phase2Suite s = child.suite();
       r.addChild(child);
       r.childSas.activate(child.inboundSpi());
       IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_CREATED: ESP SAs with {} (conn-id {}): inbound spi 0x{} outbound spi 0x{}, {}, {}, "
-          + "lifetime {} s / {} KB, crypto map {} {}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(child.outboundSpi()),
+          + "lifetime {} s / {} KB, crypto map {} {}{}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(child.outboundSpi()),
           s.transformText(), Phase2Text.mode(s), s.lifetimeSeconds(), s.lifetimeKilobytes(), s.cryptoMap(), s.mapSeq(),
-          s.pfs() == null ? "" : ", PFS group " + s.pfs().number());
+          s.pfs() == null ? "" : ", PFS group " + s.pfs().number(), how);
       r.scheduler.schedule(s.lifetimeSeconds() * 1000, () -> {
         if (r.children.get(child.inboundSpi()) == child) {
           IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_EXPIRED: ESP SA inbound spi 0x{} with {} reached its lifetime of {} s",
@@ -251,6 +257,7 @@ final class QuickMode {
           r.deleteChild(child, r.established(child.peer()), "lifetime expired");
         }
       });
+      r.rekey.watch(child);
     }
 
     /**

@@ -259,6 +259,8 @@ final class IpsecRuntime implements AutoCloseable {
     }
     if (sa.expiryToReport()) {
       volumeUsedUp(sa);
+    } else if (sa.rekeyDue()) {
+      loop.execute(() -> ike.volumeNearlyUsed(sa.inboundSpi));
     }
     InetSocketAddress before = sa.peer();
     if (encapsulated && table.follow(sa, sender)) {
@@ -368,6 +370,10 @@ final class IpsecRuntime implements AutoCloseable {
       return true;
     }
     sa.lastOutboundMillis = scheduler.nowMillis();
+    if (sa.rekeyDue()) {
+      int spi = sa.inboundSpi;
+      loop.execute(() -> ike.volumeNearlyUsed(spi));
+    }
     if (!child.suite().udpEncapsulated()) {
       // ESP straight over IP: the raw socket copies it out; the buffer goes back to the pool now.
       plain.send(child.local().getAddress(), a, base, len, sa.peerAddressBytes());

@@ -6,6 +6,7 @@ import io.jlns.config.Config;
 import io.jlns.config.ConfigGrammar;
 import io.jlns.config.ConfigLoader;
 import io.jlns.config.SecretHasher;
+import io.jlns.ike.message.Header;
 import io.jlns.ike.message.IsakmpCodec;
 import io.jlns.ike.message.Payload;
 import io.jlns.ike.message.Payloads;
@@ -297,6 +298,69 @@ class IkeResponderTest extends RecordingChildSas {
           .flatMap(x -> c.openInformational(x.data()).all(Payload.Delete.class).stream()).map(Payload.Delete::protocol).toList();
       assertThat(deleted).as("an ESP Delete, then the ISAKMP Delete").containsExactly(Proposal.PROTO_IPSEC_ESP, Proposal.PROTO_ISAKMP);
     }
+  }
+
+  /** The sent datagrams to {@code c} since {@code from} that are Quick Mode messages. */
+  private List<byte[]> quickModesTo(TestInitiator c, int from) {
+    return sent.subList(from, sent.size()).stream().filter(x -> x.remote().equals(c.public4500))
+        .map(TestInitiator.Sent::data).filter(d -> d.length > 18 && d[18] == Header.QUICK_MODE).toList();
+  }
+
+  @Test
+  void nearItsLifetimeAPairTheClientDidNotRekeyIsRekeyedByUsAndTheOldOneDeleted() {
+    config.set(load(CONFIG.replace("crypto isakmp keepalive 10 2\n", "")));
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    int oldIn = c.theirSpi;
+    int before = sent.size();
+    // ESP lifetime 600 s: jlns starts at 600 - max(10, 30) = 570 s.
+    clock.advance(569_000);
+    assertThat(quickModesTo(c, before)).isEmpty();
+    clock.advance(1_000);
+    List<byte[]> qm1 = quickModesTo(c, before);
+    assertThat(qm1).hasSize(1);
+    assertThat(c.answerQuickMode(qm1.get(0))).isNull();
+    assertThat(installed).containsKeys(oldIn, c.theirSpi);
+    ChildSa fresh = installed.get(c.theirSpi);
+    assertThat(fresh.outboundSpi()).isEqualTo(c.ourSpi);
+    assertThat(fresh.peerOriginal()).containsExactly(10, 0, 0, 10);
+    // Both sides derived the same keys: our inbound is the client's outbound (KEYMAT with its SPI... ours).
+    byte[] in = Keys.keymat(c.hash, c.skeyidD, null, 3, Keys.int32(c.theirSpi), c.qmNi, c.qmNr, 44);
+    assertThat(fresh.encIn()).isEqualTo(Arrays.copyOf(in, 24));
+    assertThat(responder.counters()).containsEntry("rekeys", 1L);
+    int afterQm = sent.size();
+    clock.advance(Rekey.OLD_PAIR_GRACE_MILLIS);
+    assertThat(installed).containsOnlyKeys(c.theirSpi);
+    Payloads del = c.openInformational(sent.get(afterQm).data());
+    assertThat(Keys.int32be(del.first(Payload.Delete.class).spis().get(0))).isEqualTo(oldIn);
+  }
+
+  @Test
+  void aPairTheClientRekeyedItselfIsNotRekeyedByUs() {
+    config.set(load(CONFIG.replace("crypto isakmp keepalive 10 2\n", "")));
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    clock.advance(500_000);
+    assertThat(c.quickMode(3, 0, 2)).as("the client rekeys at its own time").isNull();
+    int before = sent.size();
+    clock.advance(80_000);
+    assertThat(quickModesTo(c, before)).as("jlns does not start one for the replaced pair").isEmpty();
+  }
+
+  @Test
+  void aPairNearItsVolumeLifetimeIsRekeyedByUs() {
+    config.set(load(CONFIG.replace("crypto isakmp keepalive 10 2\n", "")));
+    TestInitiator c = client(500);
+    assertThat(c.mainMode(false)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    int before = sent.size();
+    responder.volumeNearlyUsed(c.theirSpi);
+    List<byte[]> qm1 = quickModesTo(c, before);
+    assertThat(qm1).hasSize(1);
+    assertThat(c.answerQuickMode(qm1.get(0))).isNull();
+    assertThat(responder.counters()).containsEntry("rekeys", 1L);
   }
 
   @Test

@@ -262,6 +262,53 @@ final class TestInitiator {
     return commit && qm4 == null ? "no fourth message after QM3 with the commit bit" : null;
   }
 
+  /**
+   * Answers a Quick Mode the responder started (its own rekey) as a client does: checks HASH(1),
+   * takes the offered transform with a new SPI of ours, sends QM2 and checks the QM3 that comes
+   * back. Returns null on success or what went wrong; {@link #ourSpi}, {@link #theirSpi},
+   * {@link #qmNi}, {@link #qmNr} are the new pair's.
+   */
+  String answerQuickMode(byte[] qm1) {
+    Header hd = IsakmpCodec.decodeHeader(qm1, qm1.length).value();
+    if (hd.exchange() != Header.QUICK_MODE || !hd.encrypted()) {
+      return "not an encrypted Quick Mode message: " + hd;
+    }
+    int mid = hd.messageId();
+    byte[][] qiv = {Keys.exchangeIv(hash, iv, mid, 8)};
+    Payloads ps = decryptWith(qm1, qiv);
+    if (ps == null || !(ps.list().get(0) instanceof Payload.Hash h1)) {
+      return "QM1 does not decrypt to HASH first";
+    }
+    if (!MessageDigest.isEqual(h1.data(), hash.prf(skeyidA, Keys.int32(mid), ps.from(1)))) {
+      return "HASH(1) does not verify";
+    }
+    Payload.Sa offered = ps.first(Payload.Sa.class);
+    qmNi = ps.first(Payload.Nonce.class).data();
+    qmNr = new byte[16];
+    random.nextBytes(qmNr);
+    theirSpi = Keys.int32be(offered.proposals().get(0).spi());
+    ourSpi = random.nextInt() | 0x1000;
+    Proposal p = offered.proposals().get(0);
+    List<Payload> rest = new ArrayList<>();
+    rest.add(new Payload.Sa(1, 1, List.of(new Proposal(1, p.protocol(), Keys.int32(ourSpi), p.transforms()))));
+    rest.add(new Payload.Nonce(qmNr));
+    rest.addAll(ps.all(Payload.Identification.class));
+    byte[] hash2 = hash.prf(skeyidA, Keys.int32(mid), qmNi, IsakmpCodec.encodePayloads(rest));
+    List<Payload> all = new ArrayList<>();
+    all.add(new Payload.Hash(hash2));
+    all.addAll(rest);
+    byte[] qm3 = exchange(public4500, LNS_4500, encryptWith(Header.QUICK_MODE, mid, all, qiv));
+    if (qm3 == null) {
+      return "no QM3";
+    }
+    Payloads p3 = decryptWith(qm3, qiv);
+    if (p3 == null || !(p3.list().get(0) instanceof Payload.Hash h3)) {
+      return "QM3 does not decrypt to HASH";
+    }
+    return MessageDigest.isEqual(h3.data(), hash.prf(skeyidA, new byte[] {0}, Keys.int32(mid), qmNi, qmNr)) ? null
+        : "HASH(3) does not verify";
+  }
+
   /** Checks a fourth Quick Mode message: commit bit, HASH(4) = prf(SKEYID_a, M-ID | N), N(CONNECTED) for the responder's SPI. */
   String checkQm4(byte[] m) {
     Header hd = IsakmpCodec.decodeHeader(m, m.length).value();
