@@ -54,8 +54,18 @@ class IkeResponderFuzzTest {
     assertThat(bystander.quickMode(3, 0, 2)).isNull();
     Set<Integer> bystanderSpis = Set.copyOf(w.installed.keySet());
     TestInitiator c = new TestInitiator(w, 500, "10.0.0.10", "test-psk");
-    int step = data.consumeInt(0, 4);
-    boolean keyed = bringTo(c, step);
+    int step = data.consumeInt(0, 5);
+    boolean keyed = bringTo(c, Math.min(step, 4));
+    // Step 5: jlns itself started a Quick Mode (its rekey of the client's pair) and awaits QM2.
+    int rekeyMid = 0;
+    byte[] rekeyNi = new byte[0];
+    if (step == 5) {
+      int before = w.sent.size();
+      w.responder.volumeNearlyUsed(c.theirSpi);
+      byte[] qm1 = w.sent.get(before).data();
+      rekeyMid = io.jlns.ike.message.IsakmpCodec.decodeHeader(qm1, qm1.length).value().messageId();
+      rekeyNi = c.nonceOf(qm1);
+    }
     int messages = data.consumeInt(1, 6);
     long advanced = 0;
     for (int i = 0; i < messages; i++) {
@@ -72,10 +82,12 @@ class IkeResponderFuzzTest {
         case 2 -> {
           if (keyed) {
             int exchange = data.pickValue(EXCHANGES);
-            int mid = exchange == Header.MAIN_MODE || data.consumeBoolean() ? 0 : data.consumeInt() | 1;
+            int mid = exchange == Header.MAIN_MODE || data.consumeBoolean() ? 0
+                : rekeyMid != 0 && data.consumeBoolean() ? rekeyMid : data.consumeInt() | 1;
             int first = data.pickValue(PAYLOADS);
             boolean withHash = data.consumeBoolean();
-            c.send(c.public4500, TestInitiator.LNS_4500, c.sealed(exchange, mid, first, data.consumeBytes(2000), withHash));
+            c.send(c.public4500, TestInitiator.LNS_4500, c.sealed(exchange, mid, first, data.consumeBytes(2000), withHash,
+                mid == rekeyMid ? rekeyNi : new byte[0]));
           }
         }
         default -> {

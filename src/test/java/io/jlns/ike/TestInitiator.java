@@ -309,6 +309,13 @@ final class TestInitiator {
         : "HASH(3) does not verify";
   }
 
+  /** The Ni of a Quick Mode message 1 the responder sent us, decrypted with this IKE SA's keys. */
+  byte[] nonceOf(byte[] qm1) {
+    int mid = IsakmpCodec.decodeHeader(qm1, qm1.length).value().messageId();
+    Payloads ps = decryptWith(qm1, new byte[][] {Keys.exchangeIv(hash, iv, mid, 8)});
+    return ps.first(Payload.Nonce.class).data();
+  }
+
   /** Checks a fourth Quick Mode message: commit bit, HASH(4) = prf(SKEYID_a, M-ID | N), N(CONNECTED) for the responder's SPI. */
   String checkQm4(byte[] m) {
     Header hd = IsakmpCodec.decodeHeader(m, m.length).value();
@@ -359,10 +366,15 @@ final class TestInitiator {
    * {@code plain} (Quick Mode, informational) is put in front, as a peer holding the keys would.
    */
   byte[] sealed(int exchange, int mid, int firstPayload, byte[] plain, boolean withHash) {
+    return sealed(exchange, mid, firstPayload, plain, withHash, new byte[0]);
+  }
+
+  /** As above; HASH covers {@code hashPrefix} between the message ID and the payloads (QM2: the initiator's Ni). */
+  byte[] sealed(int exchange, int mid, int firstPayload, byte[] plain, boolean withHash, byte[] hashPrefix) {
     byte[] body = plain;
     int first = firstPayload;
     if (withHash) {
-      byte[] h = hash.prf(skeyidA, Keys.int32(mid), plain);
+      byte[] h = hash.prf(skeyidA, Keys.int32(mid), hashPrefix, plain);
       body = new byte[4 + h.length + plain.length];
       body[0] = (byte) firstPayload;
       body[3] = (byte) (4 + h.length);
