@@ -124,8 +124,8 @@ fi
 sleep ${JH_HOLD:-0}
 if [ -n "${JH_ACTION:-}" ]; then
   # One of the seed's four endings, when the host says so (file $JH_CTL): this client ends.
-  i=0; while [ ! -e "$JH_CTL" ] && [ $i -lt 900 ]; do sleep 1; i=$((i+1)); done
-  for p in $streams; do kill -INT $p 2>/dev/null; done
+  i=0; while [ ! -e "$JH_CTL" ] && [ $i -lt 9000 ]; do sleep 0.1; i=$((i+1)); done
+  [ "$JH_ACTION" = server-stop ] || for p in $streams; do kill -INT $p 2>/dev/null; done
   case "$JH_ACTION" in
     ipsec-down) ipsec down vpn > $W/down.log 2>&1;;                       # the IPsec connection is closed
     client-hangup) echo "d vpn" > /var/run/xl2tpd/l2tp-control; sleep 2; ipsec down vpn > $W/down.log 2>&1;;  # the client closes
@@ -133,7 +133,8 @@ if [ -n "${JH_ACTION:-}" ]; then
   esac
   i=0; while ip -4 addr show ppp0 2>/dev/null | grep -q inet && [ $i -lt 1800 ]; do sleep 0.1; i=$((i+1)); done
   gone=no; ip -4 addr show ppp0 2>/dev/null | grep -q inet || gone=yes
-  log "RESULT client=$JH_ID ike=$ike ppp=up ppp_ip=$local_ip action=$JH_ACTION ppp_gone=$gone"
+  # The moment PPP went (the UML guest's clock is the host's): how long the client took to notice.
+  log "RESULT client=$JH_ID ike=$ike ppp=up ppp_ip=$local_ip action=$JH_ACTION ppp_gone=$gone ppp_gone_at=$(date +%s%3N)"
   ipsec stop >/dev/null 2>&1
   exit 0
 fi
