@@ -76,6 +76,8 @@ JH_STREAM=1 JH_HOLD=60 JH_KEYLIFE=60s JH_REKEYMARGIN=20s run demux-8-clients "$h
 # 'no set nat demux': the seed's failure, with the warning.
 JH_DISPLACED=1 JH_HOLD=20 run no-demux-displaces "$here/l2tp.sh" -i -n 2 -e '/^  set nat demux$/d'
 run demux-four-endings "$here/endings.sh"
+# Pages that hang: ip tcp adjust-mss 1200, a real client fetches 2 MB from a web server behind jlns (kernel mode).
+run adjust-mss "$here/mss.sh"
 # SIGTERM with two real clients connected: each sees its PPP link end within 2 s; restarted, a client connects.
 run graceful-stop "$here/graceful-stop.sh"
 echo "interop: $pass passed, $fail failed"

@@ -145,6 +145,13 @@ for a in $(echo "${JH_PING_MORE:-}" | tr , " "); do
   tried=$((tried+1))
   ping -c 3 -W 2 -I ppp0 $a > $W/ping-$a.log 2>&1 && log "ping $a ok" || { more=fail; log "ping $a FAILED"; cat $W/ping-$a.log; }
 done
+if [ -n "${JH_FETCH:-}" ]; then
+  # A web page through the tunnel (kernel mode: a server in the LNS's namespace), full-size segments.
+  h=${JH_FETCH#http://}; h=${h%%[:/]*}
+  ip route add $h/32 dev ppp0 2>/dev/null
+  curl -s --max-time 60 --interface ppp0 -o $W/fetched "$JH_FETCH"
+  log "fetch bytes=$(stat -c %s $W/fetched 2>/dev/null || echo 0) sha256=$(sha256sum $W/fetched 2>/dev/null | cut -c1-64)"
+fi
 ping -c 3 -W 2 -I ppp0 $target > $W/ping2.log 2>&1 && p2=ok || p2=fail
 log "pings done"
 stream=
