@@ -24,6 +24,9 @@ class IkeResponderFuzzTest {
   /** The seed's policy without DPD, so a bystander that does not answer R-U-THERE lives through the clock the fuzzer moves. */
   static final String CONFIG = IkeResponderTest.CONFIG.replace("crypto isakmp keepalive 10 2\n", "");
   private static final Config LOADED = IkeResponderTest.load(CONFIG);
+  /** The same with Aggressive Mode allowed and a key for the client's FQDN: the fuzzer reaches Aggressive Mode's third message. */
+  private static final Config LOADED_AM = IkeResponderTest.load(CONFIG
+      + "no crypto isakmp aggressive-mode disable\ncrypto isakmp key test-psk hostname vpn.client.example\n");
   private static final int[] EXCHANGES = {Header.MAIN_MODE, Header.QUICK_MODE, Header.INFORMATIONAL, Header.AGGRESSIVE, 1, 0};
   private static final int[] PAYLOADS = {Payload.SA, Payload.KE, Payload.ID, Payload.HASH, Payload.NONCE, Payload.NOTIFY,
       Payload.DELETE, Payload.VENDOR_ID, Payload.NAT_D, Payload.NAT_OA, Payload.NAT_D_DRAFT, Payload.NAT_OA_DRAFT, 0, 2, 3, 99};
@@ -33,12 +36,18 @@ class IkeResponderFuzzTest {
   /** One responder and what it installed, fresh for each input. */
   static final class World extends RecordingChildSas {
     final ManualScheduler clock = new ManualScheduler();
-    final IkeResponder responder = new IkeResponder(() -> LOADED, clock, new SecureRandom(new byte[] {3}),
-        (local, remote, m) -> {
-          if (sent.size() < 10_000) {
-            sent.add(new TestInitiator.Sent(local, remote, m));
-          }
-        }, this);
+    final Config config;
+    final IkeResponder responder;
+
+    World(Config config) {
+      this.config = config;
+      this.responder = new IkeResponder(() -> this.config, clock, new SecureRandom(new byte[] {3}),
+          (local, remote, m) -> {
+            if (sent.size() < 10_000) {
+              sent.add(new TestInitiator.Sent(local, remote, m));
+            }
+          }, this);
+    }
 
     @Override
     public IkeResponder responder() {
@@ -48,14 +57,16 @@ class IkeResponderFuzzTest {
 
   @FuzzTest
   void anyMessageAtAnyStepLeavesOtherClientsAlone(FuzzedDataProvider data) {
-    World w = new World();
+    boolean aggressive = data.consumeBoolean();
+    World w = new World(aggressive ? LOADED_AM : LOADED);
     TestInitiator bystander = new TestInitiator(w, "203.0.113.9", 4000, "10.0.0.50", "test-psk");
     assertThat(bystander.mainMode(false)).isNull();
     assertThat(bystander.quickMode(3, 0, 2)).isNull();
     Set<Integer> bystanderSpis = Set.copyOf(w.installed.keySet());
     TestInitiator c = new TestInitiator(w, 500, "10.0.0.10", "test-psk");
-    int step = data.consumeInt(0, 5);
-    boolean keyed = bringTo(c, Math.min(step, 4));
+    int step = data.consumeInt(0, aggressive ? 6 : 5);
+    // Step 6: Aggressive Mode's first two messages done (keys held), its third is the fuzzer's.
+    boolean keyed = step == 6 ? c.aggressiveStart("vpn.client.example") == null : bringTo(c, Math.min(step, 4));
     // Step 5: jlns itself started a Quick Mode (its rekey of the client's pair) and awaits QM2.
     int rekeyMid = 0;
     byte[] rekeyNi = new byte[0];

@@ -129,6 +129,27 @@ final class TestInitiator {
    * encrypted or in clear as the initiator chooses; null on success or what went wrong.
    */
   String aggressiveMode(String fqdn, boolean encryptedHashI) {
+    String failed = aggressiveStart(fqdn);
+    if (failed != null) {
+      return failed;
+    }
+    byte[] ci = Keys.int64(icookie);
+    byte[] cr = Keys.int64(rcookie);
+    byte[] hashI = hash.prf(skeyid, dh.publicValue(), gxr, ci, cr, saBody, IsakmpCodec.body(aggressiveId));
+    hashI[0] ^= corruptHashI ? 1 : 0;
+    List<Payload> am3 = List.of(new Payload.Hash(hashI), new Payload.NatD(Payload.NAT_D, NatT.natD(hash, ci, cr, LNS_500)),
+        new Payload.NatD(Payload.NAT_D, NatT.natD(hash, ci, cr, new InetSocketAddress(addrOf(privateAddress), 500))));
+    // A NAT was seen: message 3 goes to 4500 already (RFC 3947 section 4).
+    send(public4500, LNS_4500, encryptedHashI ? encrypt(Header.AGGRESSIVE, 0, am3, true)
+        : IsakmpCodec.encode(icookie, rcookie, Header.AGGRESSIVE, 0, 0, am3));
+    return null;
+  }
+
+  /** The identity Aggressive Mode's first message gave, for HASH_I. */
+  Payload.Identification aggressiveId;
+
+  /** Aggressive Mode's first two messages: AM1 sent, AM2 checked, keys derived; null on success or what went wrong. */
+  String aggressiveStart(String fqdn) {
     icookie = random.nextLong();
     Payload.Sa sa = new Payload.Sa(1, 1, List.of(new Proposal(1, Proposal.PROTO_ISAKMP, new byte[0], seedOffer())));
     saBody = IsakmpCodec.body(sa);
@@ -136,6 +157,7 @@ final class TestInitiator {
     ni = new byte[20];
     random.nextBytes(ni);
     Payload.Identification id = new Payload.Identification(Payload.Identification.FQDN, 0, 0, fqdn.getBytes(StandardCharsets.US_ASCII));
+    aggressiveId = id;
     byte[] r2 = exchange(public500, LNS_500, IsakmpCodec.encode(icookie, 0, Header.AGGRESSIVE, 0, 0, List.of(sa,
         new Payload.KeyExchange(dh.publicValue()), new Payload.Nonce(ni), id, new Payload.VendorId(VendorIds.NAT_T_RFC),
         new Payload.VendorId(VendorIds.DPD))));
@@ -156,13 +178,6 @@ final class TestInitiator {
         || !MessageDigest.isEqual(natD.get(1).hash(), NatT.natD(hash, ci, cr, LNS_500))) {
       return "AM2 lacks NAT-D of us (as the LNS sees us) then of the LNS";
     }
-    byte[] hashI = hash.prf(skeyid, dh.publicValue(), gxr, ci, cr, saBody, IsakmpCodec.body(id));
-    hashI[0] ^= corruptHashI ? 1 : 0;
-    List<Payload> am3 = List.of(new Payload.Hash(hashI), new Payload.NatD(Payload.NAT_D, NatT.natD(hash, ci, cr, LNS_500)),
-        new Payload.NatD(Payload.NAT_D, NatT.natD(hash, ci, cr, new InetSocketAddress(addrOf(privateAddress), 500))));
-    // A NAT was seen: message 3 goes to 4500 already (RFC 3947 section 4).
-    send(public4500, LNS_4500, encryptedHashI ? encrypt(Header.AGGRESSIVE, 0, am3, true)
-        : IsakmpCodec.encode(icookie, rcookie, Header.AGGRESSIVE, 0, 0, am3));
     return null;
   }
 
