@@ -101,7 +101,7 @@ public final class ControlServer implements AutoCloseable {
         List<String> reply = reply(session, req);
         reply.forEach(out::println);
         out.flush();
-        if (reply.get(reply.size() - 1).startsWith(ControlProtocol.lastLine(Response.Status.CLOSE, ""))) {
+        if (session.closed()) {
           break;
         }
       }

@@ -22,8 +22,8 @@ public final class InnerDatagram {
    * {@code next}; on {@link Verdict#OK} (and on {@link Verdict#NOT_L2TP}) {@code where[0]} is
    * the offset of the UDP header and {@code where[1]} the UDP length (header included).
    *
-   * @param src the client's address as it sent the datagram (NAT-OA, or its public address)
-   * @param dst our address, for the checksum's pseudo-header
+   * @param src the client's address as it sent the datagram (NAT-OA, or its public address); null when not checked
+   * @param dst our address, for the checksum's pseudo-header; null when not checked
    * @param checkChecksum false under {@code vpdn ip udp ignore checksum}
    */
   public static Verdict locate(byte[] b, int off, int payload, int next, byte[] src, byte[] dst, boolean checkChecksum,

@@ -362,10 +362,14 @@ public final class IkeResponder {
 
   /** {@code clear crypto sa [peer A]}: deletes ESP SAs (telling the peers); returns how many pairs. */
   public int clearChildSas(java.net.InetAddress peer) {
+    return clearChildSas(peer, "cleared by the administrator");
+  }
+
+  private int clearChildSas(java.net.InetAddress peer, String reason) {
     int n = 0;
     for (ChildSa c : childSas()) {
       if (peer == null || c.peer().getAddress().equals(peer)) {
-        deleteChild(c, established(c.peer()), "cleared by the administrator");
+        deleteChild(c, established(c.peer()), reason);
         n++;
       }
     }
@@ -374,10 +378,14 @@ public final class IkeResponder {
 
   /** {@code clear crypto isakmp [conn-id]}: deletes ISAKMP SAs (telling the peers); returns how many. */
   public int clearIkeSas(Integer connId) {
+    return clearIkeSas(connId, "cleared by the administrator");
+  }
+
+  private int clearIkeSas(Integer connId, String reason) {
     int n = 0;
     for (IkeSa s : new ArrayList<>(sas.values())) {
       if (connId == null || s.connId == connId) {
-        delete(s, true, "cleared by the administrator");
+        delete(s, true, reason);
         n++;
       }
     }
@@ -414,10 +422,9 @@ public final class IkeResponder {
 
   /** The server stops: every ESP SA pair and ISAKMP SA is deleted, each peer told once (RFC 2408 section 4.8). */
   public int deleteAll(String reason) {
-    List<ChildSa> all = childSas();
-    all.forEach(c -> deleteChild(c, established(c.peer()), reason));
-    new ArrayList<>(sas.values()).forEach(s -> delete(s, true, reason));
-    return all.size();
+    int pairs = clearChildSas(null, reason);
+    clearIkeSas(null, reason);
+    return pairs;
   }
 
   public AdmissionView admission() {

@@ -216,23 +216,21 @@ final class QuickMode {
     /** Derives the keys (section 5.5) and installs the pair for inbound use; false when the ESP layer refuses it. */
     private boolean prepare(IkeSa sa, QuickMode qm) {
       Phase2Suite s = qm.suite;
-      int outboundSpi = Keys.int32be(s.chosen().spi());
-      int encLen = s.cipher().keymatLength(s.keyBits());
-      int authLen = s.integrity().keyLength();
-      byte[] in = Keys.keymat(sa.suite.hash(), sa.skeyidD, qm.gxy, Proposal.PROTO_IPSEC_ESP, Keys.int32(qm.inboundSpi), qm.ni, qm.nr,
-          encLen + authLen);
-      byte[] out = Keys.keymat(sa.suite.hash(), sa.skeyidD, qm.gxy, Proposal.PROTO_IPSEC_ESP, s.chosen().spi(), qm.ni, qm.nr,
-          encLen + authLen);
+      byte[][] k = keys(sa, s, qm.gxy, qm.inboundSpi, s.chosen().spi(), qm.ni, qm.nr);
       Config c = r.config.get();
-      qm.child = new ChildSa(sa.connId, sa.rcookie, qm.inboundSpi, outboundSpi, s, Arrays.copyOf(in, encLen),
-          Arrays.copyOfRange(in, encLen, encLen + authLen), Arrays.copyOf(out, encLen), Arrays.copyOfRange(out, encLen, encLen + authLen),
+      qm.child = new ChildSa(sa.connId, sa.rcookie, qm.inboundSpi, Keys.int32be(s.chosen().spi()), s, k[0], k[1], k[2], k[3],
           sa.peer, sa.local, qm.peerOriginal, idText(qm.idci, sa.peer.getAddress()), qm.idci == null ? 0 : qm.idci.protocol(),
           qm.idci == null ? 0 : qm.idci.port(), idText(qm.idcr, sa.local.getAddress()), qm.idcr == null ? 0 : qm.idcr.protocol(),
           qm.idcr == null ? 0 : qm.idcr.port(), c.replayWindow(), r.scheduler.nowMillis());
-      if (!r.childSas.install(qm.child)) {
+      return install(sa, qm.child);
+    }
+
+    /** Hands the pair to the ESP layer; false (logged, and nothing left behind) when it refuses it. */
+    boolean install(IkeSa sa, ChildSa child) {
+      if (!r.childSas.install(child)) {
         IkeResponder.LOG.warn("%CRYPTO-4-IPSEC_SA_REFUSED: Quick Mode with {} refused: the ESP layer cannot take SA 0x{}", sa.describe(),
-            hex(qm.inboundSpi));
-        r.childSas.remove(qm.inboundSpi, "refused by the ESP layer");
+            hex(child.inboundSpi()));
+        r.childSas.remove(child.inboundSpi(), "refused by the ESP layer");
         return false;
       }
       return true;
@@ -307,6 +305,20 @@ final class QuickMode {
       }
       return MainModeAuth.identityText(id);
     }
+  }
+
+  /**
+   * KEYMAT of both directions (RFC 2409 section 5.5: prf(SKEYID_d, [g(qm)^xy |] protocol | SPI | Ni_b
+   * | Nr_b), the SPI the receiving side chose), each split into the cipher key and the integrity key:
+   * {encIn, authIn, encOut, authOut}.
+   */
+  static byte[][] keys(IkeSa sa, Phase2Suite s, byte[] gxy, int inboundSpi, byte[] outboundSpi, byte[] ni, byte[] nr) {
+    int encLen = s.cipher().keymatLength(s.keyBits());
+    int authLen = s.integrity().keyLength();
+    byte[] in = Keys.keymat(sa.suite.hash(), sa.skeyidD, gxy, Proposal.PROTO_IPSEC_ESP, Keys.int32(inboundSpi), ni, nr, encLen + authLen);
+    byte[] out = Keys.keymat(sa.suite.hash(), sa.skeyidD, gxy, Proposal.PROTO_IPSEC_ESP, outboundSpi, ni, nr, encLen + authLen);
+    return new byte[][] {Arrays.copyOf(in, encLen), Arrays.copyOfRange(in, encLen, encLen + authLen), Arrays.copyOf(out, encLen),
+        Arrays.copyOfRange(out, encLen, encLen + authLen)};
   }
 
   static String hex(int spi) {

@@ -10,7 +10,6 @@ import io.jlns.ike.message.Proposal;
 import io.jlns.ike.message.Transform;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -201,19 +200,13 @@ final class Rekey {
     ex.lastRequest = io.jlns.crypto.HashAlgorithm.SHA1.hash(datagram);
     byte[] nr = nonce.data();
     byte[] theirSpi = answer.proposals().get(0).spi();
-    int encLen = s.cipher().keymatLength(s.keyBits());
-    int authLen = s.integrity().keyLength();
-    byte[] in = Keys.keymat(sa.suite.hash(), sa.skeyidD, gxy, Proposal.PROTO_IPSEC_ESP, Keys.int32(st.inboundSpi), st.ni, nr,
-        encLen + authLen);
-    byte[] out = Keys.keymat(sa.suite.hash(), sa.skeyidD, gxy, Proposal.PROTO_IPSEC_ESP, theirSpi, st.ni, nr, encLen + authLen);
+    byte[][] k = QuickMode.keys(sa, s, gxy, st.inboundSpi, theirSpi, st.ni, nr);
     ChildSa o = st.old;
-    ChildSa child = new ChildSa(sa.connId, sa.rcookie, st.inboundSpi, Keys.int32be(theirSpi), s, Arrays.copyOf(in, encLen),
-        Arrays.copyOfRange(in, encLen, encLen + authLen), Arrays.copyOf(out, encLen), Arrays.copyOfRange(out, encLen, encLen + authLen),
+    ChildSa child = new ChildSa(sa.connId, sa.rcookie, st.inboundSpi, Keys.int32be(theirSpi), s, k[0], k[1], k[2], k[3],
         sa.peer, sa.local, o.peerOriginal(), o.peerIdentity(), o.peerProtocol(), o.peerPort(), o.localIdentity(), o.localProtocol(),
         o.localPort(), o.replayWindow(), r.scheduler.nowMillis());
     replacing.remove(o.inboundSpi());
-    if (!r.childSas.install(child)) {
-      r.childSas.remove(child.inboundSpi(), "refused by the ESP layer");
+    if (!r.quickMode.install(sa, child)) {
       return;
     }
     byte[] hash3 = sa.suite.hash().prf(sa.skeyidA, new byte[] {0}, Keys.int32(mid), st.ni, nr);

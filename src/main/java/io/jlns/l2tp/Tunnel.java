@@ -281,8 +281,7 @@ final class Tunnel {
     if (state == State.CLOSED) {
       return;
     }
-    channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.STOPCCN.code()),
-        Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), ResultCode.avp(result, error, reason)));
+    sendStopCcn(result, error, reason);
     closeAll(reason, true);
   }
 
@@ -312,18 +311,21 @@ final class Tunnel {
   void peerGone(Session s, String reason) {
     s.close(ResultCode.CDN_LOST_CARRIER, reason, true);
     if (sessions.isEmpty() && state != State.CLOSED) {
-      channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.STOPCCN.code()),
-          Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), ResultCode.avp(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_NONE,
-              "the client stopped answering (" + reason + ")")));
+      sendStopCcn(ResultCode.STOP_GENERAL_ERROR, ResultCode.ERROR_NONE, "the client stopped answering (" + reason + ")");
       lost("its last session's client stopped answering (" + reason + ")");
     }
   }
 
   /** The server stops: one StopCCN (shutting down), and the tunnel is gone without waiting for its acknowledgement. */
   void shutdown(String reason) {
-    channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.STOPCCN.code()),
-        Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), ResultCode.avp(ResultCode.STOP_SHUTTING_DOWN, ResultCode.ERROR_NONE, reason)));
+    sendStopCcn(ResultCode.STOP_SHUTTING_DOWN, ResultCode.ERROR_NONE, reason);
     lost(reason);
+  }
+
+  /** Section 5.7: StopCCN with our Assigned Tunnel ID and the result; whether to wait for its acknowledgement is the caller's. */
+  private void sendStopCcn(int result, int error, String reason) {
+    channel.send(0, List.of(Avp.u16(AvpType.MESSAGE_TYPE, MessageType.STOPCCN.code()),
+        Avp.u16(AvpType.ASSIGNED_TUNNEL_ID, localId), ResultCode.avp(result, error, reason)));
   }
 
   /** The peer is gone (its IPsec SAs were removed): close without telling it. */

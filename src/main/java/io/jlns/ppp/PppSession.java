@@ -393,7 +393,6 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     if (phase == Phase.DEAD) {
       return;
     }
-    ipcpDown();
     limits.stop();
     metering.stop(reason);
     if (auth != null) {
@@ -405,6 +404,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
     LOG.info("%LINEPROTO-5-UPDOWN: Line protocol on Interface {}, changed state to down: {}", name, reason);
   }
 
+  /** Off the IP network, and the address back to its pool (RADIUS's Framed-IP-Address has none). */
   private void releaseAddress() {
     ipcpDown();
     if (address != 0 && addressPool != null) {

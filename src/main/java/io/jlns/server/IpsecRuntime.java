@@ -268,10 +268,11 @@ final class IpsecRuntime implements AutoCloseable {
       LOG.info("%CRYPTO-6-PEER_MOVED: ESP SA 0x{} now reaches its peer at {} (NAT mapping changed, RFC 3948 section 4)",
           String.format("%08X", spi), IkeResponder.text(sender));
     }
-    Config c = running.get();
-    byte[] src = child.peerOriginal() != null ? child.peerOriginal() : sender.getAddress().getAddress();
+    // The checksum's addresses (copies) only when it is checked: 'vpdn ip udp ignore checksum' skips them.
+    boolean check = !running.get().vpdnIgnoreUdpChecksum();
+    byte[] src = !check ? null : child.peerOriginal() != null ? child.peerOriginal() : sender.getAddress().getAddress();
     InnerDatagram.Verdict v = InnerDatagram.locate(scratch, 8 + sa.outbound().ivLength(), result[0], result[1], src,
-        local.getAddress().getAddress(), !c.vpdnIgnoreUdpChecksum(), where);
+        check ? local.getAddress().getAddress() : null, check, where);
     if (v != InnerDatagram.Verdict.OK) {
       String from = IkeResponder.text(sender);
       switch (v) {
