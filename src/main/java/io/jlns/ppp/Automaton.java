@@ -206,7 +206,8 @@ public final class Automaton {
 
   /**
    * A peer that never settles (Naks what it asked for, Rejects everything, renegotiates in a
-   * loop) is given four times Max-Configure rounds; then the layer closes with a reason, so a
+   * loop) is given four times Max-Configure (RFC 1661 section 4.6) rounds; RFC 1661 bounds our
+   * own Configure-Requests and Naks but not the peer's, so past that the layer closes with a reason, so a
    * broken client cannot keep a session negotiating for ever.
    */
   private boolean tooManyRounds() {
