@@ -8,6 +8,7 @@ command -v java >/dev/null || need+=(default-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 command -v freeradius >/dev/null || need+=(freeradius)
 command -v radclient >/dev/null || need+=(freeradius-utils)
+command -v ssh >/dev/null || need+=(openssh-client)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
@@ -17,6 +18,10 @@ scripts/smoke.sh
 scripts/loadgen-200.sh
 # SIGTERM with 20 clients connected: each is told within 2 s; restarted at once, they come back.
 scripts/graceful-stop.sh
+# SSH vty with the OpenSSH client: login, enable, conf t, a change; exec requests; access-class; login block-for.
+scripts/ssh.sh
+# The service install: jlns install, systemd-analyze verify, ExecStart as the unit runs it, ExecReload with clients connected.
+scripts/service.sh
 # PPP users authenticated by a real FreeRADIUS: MS-CHAPv2, CHAP, PAP, Framed-IP-Address, falling back to local.
 scripts/radius.sh
 # Two jlns nodes sharing one FreeRADIUS and its address plan: no address handed out twice.

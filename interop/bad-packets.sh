@@ -11,7 +11,7 @@ rm -rf "$out"; mkdir -p "$out"
 "$here/setup.sh"
 build_jar
 export JH_IPSEC=1
-seed_config "$out/lns.cfg"
+seed_config "$out/lns.cfg" 's/^end$/metrics prometheus address 127.0.0.1 port 9641\nend/'
 "$here/topology.sh" down; "$here/topology.sh" up 1 || exit 2
 server_pid=; cap=
 cleanup() { [ -n "$cap" ] && kill "$cap" 2>/dev/null; [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; "$here/topology.sh" down; rm -f /var/tmp/jlns-bad.$$.*; }
@@ -42,6 +42,9 @@ send "${hex:0:8}7fffff01${hex:16:24}"   # truncated to 20 bytes
 send "deadbeef${hex:8}"          # unknown SPI
 sleep 2
 jlns_cli "$out" 'show crypto ipsec sa detail' > "$out/detail.txt" 2>&1
+# Prometheus, scraped while the client is connected: the same counts as show (issue 14).
+ip netns exec jh-lns curl -s --max-time 5 http://127.0.0.1:9641/metrics > "$out/metrics.txt"
+jlns_cli "$out" 'show vpdn session' 'show crypto isakmp sa' > "$out/show.txt" 2>&1
 touch /var/tmp/jlns-bad.$$.sync
 for t in $(seq 1 60); do grep -q "pings done" "$out/client1.log" && break; sleep 1; done
 touch /var/tmp/jlns-bad.$$.stop
@@ -56,6 +59,12 @@ replay=$(sed -n 's/.*##pkts replay failed (rcv): \([0-9]*\).*/\1/p' "$out/detail
 verify=$(sed -n 's/.*#pkts verify failed: \([0-9]*\).*/\1/p' "$out/detail.txt" | head -1)
 echo "show crypto ipsec sa detail: replay failed $replay, verify failed $verify"
 [ "$replay" = 1 ] && [ "$verify" = 1 ] || fail=1
+metric() { sed -n "s/^$1 \([0-9.]*\)$/\1/p" "$out/metrics.txt" | head -1 | cut -d. -f1; }
+m_replay=$(metric 'jlns_ipsec_sa_failures{check="replay"}'); m_auth=$(metric 'jlns_ipsec_sa_failures{check="auth"}')
+m_pairs=$(metric 'jlns_ipsec_sa_pairs'); m_ppp=$(metric 'jlns_vpdn_sessions{state="est"}'); m_ike=$(metric 'jlns_isakmp_sas{state="QM_IDLE"}')
+echo "metrics: sa pairs $m_pairs, replay $m_replay, auth $m_auth, PPP est $m_ppp, QM_IDLE $m_ike; show: replay $replay, verify $verify, $(grep -c ' est ' "$out/show.txt") est session(s), $(grep -c QM_IDLE "$out/show.txt") QM_IDLE"
+[ "$m_replay" = "$replay" ] && [ "$m_auth" = "$verify" ] && [ "$m_pairs" -ge 1 ] && [ "$m_ppp" = "$(grep -c ' est ' "$out/show.txt")" ] \
+  && [ "$m_ike" = "$(grep -c QM_IDLE "$out/show.txt")" ] || { echo "metrics differ from show"; fail=1; }
 line=$(grep -h "RESULT client=1 " "$out/client1.log" | tail -1)
 echo "$line"
 bad=$(echo "$line" | grep -oE "[0-9.]+=[0-9]+/[0-9]+" | awk -F'[=/]' '$2 != $3' | tr '\n' ' ')

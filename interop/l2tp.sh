@@ -78,7 +78,7 @@ sync=/var/tmp/jlns-sync.$$; stop=/var/tmp/jlns-stop.$$; rm -f "$sync" "$stop"
 neighbour() { [ -n "${JH_STREAM:-}" ] && [ "$1" -gt 1 ] && echo "JH_NEIGHBOUR=20.0.0.$((98+$1))"; }
 pids=()
 for i in $(seq 1 "$n"); do
-  timeout $((120 + 60 * n)) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" ${JH_IPSEC:+JH_PSK=${JH_PSKVAL:-interop-psk}} ${JH_AGGRESSIVE:+JH_AGGRESSIVE=1} ${JH_FLOOD:+JH_FLOOD=$JH_FLOOD} ${JH_LEFTID:+JH_LEFTID=$JH_LEFTID} \
+  timeout $((120 + 60 * n + ${JH_HOLD:-2})) "$here/boot-guest.sh" "$i" /var/lib/jlns-interop/guest/l2tp-client.sh JH_SERVER=198.51.100.1 JH_SYNC="$sync" ${JH_IPSEC:+JH_PSK=${JH_PSKVAL:-interop-psk}} ${JH_AGGRESSIVE:+JH_AGGRESSIVE=1} ${JH_FLOOD:+JH_FLOOD=$JH_FLOOD} ${JH_LEFTID:+JH_LEFTID=$JH_LEFTID} \
       ${JH_IKE:+JH_IKE=$JH_IKE} ${JH_ESP:+JH_ESP=$JH_ESP} ${JH_KEYLIFE:+JH_KEYLIFE=$JH_KEYLIFE} \
       ${JH_IKELIFE:+JH_IKELIFE=$JH_IKELIFE} ${JH_REKEYMARGIN:+JH_REKEYMARGIN=$JH_REKEYMARGIN} ${JH_REKEY:+JH_REKEY=$JH_REKEY} ${JH_MODE:+JH_MODE=$JH_MODE} ${JH_STREAM:+JH_STREAM=1 JH_STOP=$stop} $(neighbour $i) \
       JH_USER=alice JH_PASS=alicepw JH_AUTH="$auth" JH_PING=12.0.0.8 JH_PING_MORE="$pool" JH_HOLD="${JH_HOLD:-2}" \

@@ -80,5 +80,12 @@ run demux-four-endings "$here/endings.sh"
 run adjust-mss "$here/mss.sh"
 # SIGTERM with two real clients connected: each sees its PPP link end within 2 s; restarted, a client connects.
 run graceful-stop "$here/graceful-stop.sh"
+# IOS debugging and logging (issue 14): debug crypto isakmp on a terminal monitor explains a wrong
+# pre-shared key and an unacceptable proposal of real clients, a debug condition keeps to one of
+# them, and a real rsyslogd receives jlns's lines from 'logging host'.
+run debug-and-syslog "$here/debug.sh"
+# Captures people can open (issue 14): monitor capture of a real client, export and export-keys; tshark
+# decrypts ISAKMP (Main Mode 5 on) and ESP with jlns's key tables and shows L2TP, PPP CHAP and the pings.
+run capture-decrypted "$here/capture.sh"
 echo "interop: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -2,7 +2,7 @@
 # Installs what the interop tests need (Debian packages; root) and the UML kernel modules link.
 set -eu
 need=()
-for p in user-mode-linux strongswan xl2tpd ppp kmod nftables iproute2 iputils-ping tshark; do
+for p in user-mode-linux strongswan xl2tpd ppp kmod nftables iproute2 iputils-ping tshark rsyslog; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

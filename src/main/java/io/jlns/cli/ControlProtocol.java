@@ -3,7 +3,8 @@ package io.jlns.cli;
 /**
  * The control socket's line protocol. A request is one line, an operation letter, a space and
  * the text; a reply is any number of output lines ({@code ". text"}) and a last line
- * {@code "$ STATUS prompt"}.
+ * {@code "$ STATUS prompt"}. While {@code terminal monitor} is on, log and debug lines
+ * ({@code "! text"}) may arrive at any time between or within replies.
  */
 public final class ControlProtocol {
   private ControlProtocol() {}
@@ -21,6 +22,10 @@ public final class ControlProtocol {
 
   public static String outputLine(String text) {
     return ". " + text;
+  }
+
+  public static String monitorLine(String text) {
+    return "! " + text;
   }
 
   public static String lastLine(Response.Status status, String prompt) {

@@ -1,6 +1,7 @@
 package io.jlns.cli;
 
 import io.jlns.config.grammar.Matcher;
+import io.jlns.log.LogHub;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -84,10 +84,18 @@ public final class ControlServer implements AutoCloseable {
 
   private void serve(SocketChannel ch, String name) {
     ExecSession session = new ExecSession(ctx, name);
+    Terminals.Line term = Terminals.open("cli", Integer.parseInt(name.substring(3)), "-", "control socket", () -> {
+      try {
+        ch.close();
+      } catch (IOException e) {
+        // closing
+      }
+    });
     try (ch;
-        BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8))) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(ChannelStreams.in(ch), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(ChannelStreams.out(ch), StandardCharsets.UTF_8))) {
       String req;
+      Thread drain = null;
       while ((req = readLine(in)) != null) {
         if (req.isEmpty()) {
           continue;
@@ -98,15 +106,65 @@ public final class ControlServer implements AutoCloseable {
           LOG.warn("%SYS-4-CONTROL: {} sent a request line over {} characters: session ended", name, MAX_LINE);
           break;
         }
+        term.touch();
         List<String> reply = reply(session, req);
-        reply.forEach(out::println);
-        out.flush();
+        synchronized (out) {
+          reply.forEach(out::println);
+          out.flush();
+        }
+        if (session.monitor() != null && (drain == null || !drain.isAlive())) {
+          drain = new Thread(() -> monitor(session, out), "monitor-" + name);
+          drain.setDaemon(true);
+          drain.start();
+        }
         if (session.closed()) {
           break;
         }
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("%SYS-4-CONTROL: {} session ended: {}", name, e.toString());
+    } finally {
+      session.monitor(false);
+      Terminals.close(term);
+    }
+  }
+
+  /** {@code terminal monitor}: copies the session's monitor lines to it until it turns them off or leaves. */
+  private static void monitor(ExecSession session, PrintWriter out) {
+    pump(session, l -> {
+      synchronized (out) {
+        out.println(ControlProtocol.monitorLine(l));
+        out.flush();
+        return !out.checkError();
+      }
+    });
+  }
+
+  /**
+   * Hands the session's monitor lines to {@code write} (false: stop) while {@code terminal monitor}
+   * is on, first saying how many were lost if the terminal fell behind.
+   */
+  static void pump(ExecSession session, java.util.function.Predicate<String> write) {
+    try {
+      while (true) {
+        LogHub.Monitor m = session.monitor();
+        if (m == null || m.closed()) {
+          return;
+        }
+        String l = m.next(500);
+        if (l == null) {
+          continue;
+        }
+        long lost = m.takeLost();
+        if (lost > 0 && !write.test("%SYS-4-MONITOR: " + lost + " line(s) lost: this terminal fell behind")) {
+          return;
+        }
+        if (!write.test(l)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

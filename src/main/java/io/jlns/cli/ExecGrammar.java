@@ -29,6 +29,8 @@ final class ExecGrammar {
       common(m);
     }
     privilegedOnly(privileged);
+    DebugCommands.install(privileged);
+    CaptureCommands.install(privileged);
   }
 
   private static void common(Mode<ExecSession> m) {
@@ -45,6 +47,10 @@ final class ExecGrammar {
       return Outcome.STAY;
     });
     m.add("terminal length <0-512>:n", (s, a) -> Outcome.STAY, "n", "Number of lines on screen (0 for no pausing)");
+    m.add("show ip ssh", (s, a) -> {
+      s.print(ShowSsh.render(s.config(), ShowSsh.serving()));
+      return Outcome.STAY;
+    }, "ip", "IP information", "ssh", "Information on SSH");
   }
 
   private static String dialinGroup(ExecSession s) {
@@ -172,6 +178,14 @@ final class ExecGrammar {
       }
       return Outcome.STAY;
     }, "interface", "Clear the hardware state of an interface", "type", "Interface (Virtual-Access N)");
+    m.add("clear line (vty <0-15>:n|<0-1000>:abs)", (s, a) -> {
+      int n = a.has("n") ? a.integer("n") : a.integer("abs");
+      if (!Terminals.clear("vty", n)) {
+        throw new io.jlns.config.grammar.CommandException("No session on line vty " + n);
+      }
+      s.print("[confirm] [OK]");
+      return Outcome.STAY;
+    }, "line", "Reset a terminal line", "vty", "Virtual terminal", "n", "Line number", "abs", "Line number (vty)");
     m.add("(write memory|copy running-config startup-config)", (s, a) -> {
       s.save();
       return Outcome.STAY;

@@ -10,6 +10,7 @@ import io.jlns.config.grammar.CommandException;
 import io.jlns.config.grammar.Matcher;
 import io.jlns.config.grammar.Mode;
 import io.jlns.config.grammar.ParseResult;
+import io.jlns.log.LogHub;
 import java.io.IOException;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class ExecSession {
   private boolean awaitingPassword;
   private boolean closed;
   private StringBuilder out = new StringBuilder();
+  private volatile LogHub.Monitor monitor;
 
   /** @param line the name of the terminal line in logs ({@code vty0}) */
   public ExecSession(CliContext ctx, String line) {
@@ -195,6 +197,11 @@ public final class ExecSession {
     return Response.error("% Bad secrets\n");
   }
 
+  /** A vty login of privilege 15 lands in privileged EXEC, as on IOS. */
+  public void enable15() {
+    level = Level.PRIVILEGED;
+  }
+
   void disable() {
     level = Level.USER;
   }
@@ -207,6 +214,23 @@ public final class ExecSession {
 
   void close() {
     closed = true;
+    monitor(false);
+  }
+
+  /** {@code terminal [no] monitor}: log and debug lines to this session as they happen. */
+  void monitor(boolean on) {
+    LogHub.Monitor m = monitor;
+    if (on && m == null) {
+      monitor = LogHub.get().monitor(line);
+    } else if (!on && m != null) {
+      m.close();
+      monitor = null;
+    }
+  }
+
+  /** This session's monitor queue while {@code terminal monitor} is on, else null. */
+  public LogHub.Monitor monitor() {
+    return monitor;
   }
 
   /** Leaves configuration mode (CNTL/Z). */

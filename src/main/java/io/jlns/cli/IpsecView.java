@@ -38,6 +38,21 @@ public interface IpsecView {
 
   // Defaults are the view of a server with no IPsec running: nothing to show, nothing to clear.
 
+  /**
+   * CPU time of a thread of the packet path: an event loop (busy time: a loop waiting in epoll
+   * uses none) or a Diffie-Hellman worker.
+   */
+  record ThreadCpu(String kind, String thread, long cpuNanos) {}
+
+  default List<ThreadCpu> threadCpu() {
+    return List.of();
+  }
+
+  /** {@code monitor capture}: null where no packet path runs. */
+  default io.jlns.capture.Captures captures() {
+    return null;
+  }
+
   default List<IsakmpSa> isakmpSas() {
     return List.of();
   }
@@ -66,6 +81,14 @@ public interface IpsecView {
   }
 
   default void clearCallAdmission() {}
+
+  /**
+   * Event counters since start, summed over the event loops: {@code ike.NAME} (refusals, failures,
+   * retransmissions, by cause) and {@code esp.NAME} (drops by reason, keepalives).
+   */
+  default java.util.Map<String, Long> events() {
+    return java.util.Map.of();
+  }
 
   IpsecView NONE = new IpsecView() { };
 }

@@ -55,7 +55,7 @@ final class ShowVpdn {
 
   static String users(List<VpdnView.Session> ss) {
     StringBuilder b = new StringBuilder(String.format("    Line       User       Host(s)              Idle       Location%n"));
-    b.append(String.format("*  0 vty 0                idle                 00:00:00 control socket%n%n"));
+    b.append(Terminals.rows()).append(String.format("%n"));
     b.append(String.format("  Interface    User               Mode         Idle     Peer Address%n"));
     for (VpdnView.Session s : ss) {
       b.append(String.format("  %-12s %-18s %-12s %-8s %s (via %s:%d, up %s)%n", shortName(s.iface()), trim(s.user(), 18),

@@ -36,5 +36,10 @@ public interface VpdnView {
     return false;
   }
 
+  /** L2TP event counters since start (drops by reason), summed over the event loops. */
+  default java.util.Map<String, Long> events() {
+    return java.util.Map.of();
+  }
+
   VpdnView NONE = new VpdnView() { };
 }

@@ -38,6 +38,8 @@ public record Config(
     Map<String, SortedMap<Integer, MapEntry>> cryptoMaps,
     Map<String, Interface> interfaces,
     Map<String, LocalPool> pools,
+    Logging logging,
+    Management management,
     List<InertCommand> inert) {
   /**
    * Inert commands are kept in the order they are printed (by section, stable within one), so a

@@ -44,6 +44,8 @@ public final class ConfigDraft {
   public final Map<String, TreeMap<Integer, MapEntry>> cryptoMaps = new LinkedHashMap<>();
   public final Map<String, Interface> interfaces = new LinkedHashMap<>();
   public final Map<String, LocalPool> pools = new LinkedHashMap<>();
+  public Logging logging = Logging.DEFAULTS;
+  public Management management = Management.DEFAULTS;
   public final List<InertCommand> inert = new ArrayList<>();
 
   public ConfigDraft() {}
@@ -81,6 +83,8 @@ public final class ConfigDraft {
     c.cryptoMaps().forEach((k, v) -> cryptoMaps.put(k, new TreeMap<>(v)));
     interfaces.putAll(c.interfaces());
     pools.putAll(c.pools());
+    logging = c.logging();
+    management = c.management();
     inert.addAll(c.inert());
   }
 
@@ -111,6 +115,8 @@ public final class ConfigDraft {
         Config.frozenMaps(cryptoMaps),
         Config.frozen(interfaces),
         Config.frozen(pools),
+        logging,
+        management,
         List.copyOf(inert));
   }
 }

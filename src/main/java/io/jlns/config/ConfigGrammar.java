@@ -21,16 +21,24 @@ public final class ConfigGrammar {
   public final Mode<ConfigEdit> cryptoMap = mode("config-crypto-map", global, false);
   public final Mode<ConfigEdit> radiusGroup = mode("config-sg-radius", global, false);
   public final Mode<ConfigEdit> radiusServer = mode("config-radius-server", global, false);
+  public final Mode<ConfigEdit> vty = mode("config-line", global, false);
+  public final Mode<ConfigEdit> standardAcl = mode("config-std-nacl", global, false);
   public final Mode<ConfigEdit> dynamicAuthor = mode("config-locsvr-da-radius", global, false);
+  public final Mode<ConfigEdit> pubkeyChain = mode("conf-ssh-pubkey", global, false);
+  public final Mode<ConfigEdit> pubkeyUser = mode("conf-ssh-pubkey-user", pubkeyChain, false);
+  public final Mode<ConfigEdit> pubkeyData = mode("conf-ssh-pubkey-data", pubkeyUser, false);
 
   public ConfigGrammar() {
     Glossary.fill(glossary);
     GlobalCommands.install(this);
     CryptoCommands.install(this);
     AdmissionCommands.install(this);
+    LoggingCommands.install(this);
     RadiusCommands.install(this);
     VpdnCommands.install(this);
     InterfaceCommands.install(this);
+    VtyCommands.install(this);
+    PubkeyChainCommands.install(this);
     InertCommands.install(this);
     for (Mode<ConfigEdit> m : new Mode[] {iface, vpdnGroup, acceptDialin, keyring, isakmpPolicy, transformSet, cryptoMap, radiusGroup,
         radiusServer, dynamicAuthor}) {

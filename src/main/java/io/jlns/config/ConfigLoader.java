@@ -49,6 +49,7 @@ public final class ConfigLoader {
         continue;
       }
       if (line.strip().equals("end") && !Character.isWhitespace(line.charAt(0))) {
+        afterEnd(lines, n, diags);
         break;
       }
       boolean indented = Character.isWhitespace(line.charAt(0));
@@ -65,6 +66,18 @@ public final class ConfigLoader {
     }
     boolean errors = diags.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     return new Loaded(errors ? null : draft.freeze(), diags, n, comments);
+  }
+
+  /** A line added below {@code end} is never read, as in IOS: said, not silently dropped. */
+  private static void afterEnd(String[] lines, int endLine, List<Diagnostic> diags) {
+    for (int i = endLine; i < lines.length; i++) {
+      String l = stripTrailing(lines[i]);
+      if (!Lexer.isBlank(l) && !Lexer.isComment(l)) {
+        diags.add(new Diagnostic(Severity.WARNING, i + 1, -1, l,
+            "not read, it is below 'end' (line " + endLine + "): " + l.strip()));
+        return;
+      }
+    }
   }
 
   private static String stripTrailing(String s) {

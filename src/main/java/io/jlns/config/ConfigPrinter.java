@@ -30,10 +30,18 @@ public final class ConfigPrinter {
 
   private String print(Config c) {
     line("!");
-    inert(c, Section.HEAD);
+    int before = out.length();
+    List<InertCommand> head = c.inert().stream().filter(i -> i.section() == Section.HEAD).toList();
+    head.stream().filter(i -> i.line().startsWith("version ")).forEach(this::inert);
+    LoggingCommands.printServices(c.logging(), this::line);
+    head.stream().filter(i -> !i.line().startsWith("version ")).forEach(this::inert);
+    if (out.length() > before) {
+      bang();
+    }
     line("hostname " + c.hostname());
     bang();
     inert(c, Section.BOOT);
+    LoggingCommands.printLocal(c.logging(), this::line);
     if (c.enableSecret() != null) {
       line("enable secret " + secret(c.enableSecret()));
     }
@@ -52,6 +60,8 @@ public final class ConfigPrinter {
     inert(c, Section.AAA);
     bang();
     inert(c, Section.IP);
+    VtyCommands.printSsh(c.management(), this::line);
+    PubkeyChainCommands.print(c.management(), this::line);
     vpdn(c);
     crypto(c);
     for (Interface i : c.interfaces().values()) {
@@ -64,10 +74,16 @@ public final class ConfigPrinter {
       }
     }
     inert(c, Section.IP_TAIL);
+    VtyCommands.printAccessLists(c.management(), this::line);
+    LoggingCommands.printRemote(c.logging(), this::line);
     bang();
     RadiusCommands.printServers(c.aaa(), this::lineOrBang, this::secret);
     bang();
     inert(c, Section.TAIL);
+    VtyCommands.printVtys(c.management(), this::line, secrets);
+    if (!c.management().vtys().isEmpty()) {
+      bang();
+    }
     line("end");
     return out.toString();
   }
@@ -277,16 +293,18 @@ public final class ConfigPrinter {
 
   private void inert(Config c, Section s) {
     List<InertCommand> items = c.inert().stream().filter(i -> i.section() == s).toList();
-    for (InertCommand i : items) {
-      line(i.line());
-      for (String child : i.children()) {
-        line(" " + child);
-      }
-      if (!i.children().isEmpty()) {
-        bang();
-      }
-    }
+    items.forEach(this::inert);
     if (!items.isEmpty()) {
+      bang();
+    }
+  }
+
+  private void inert(InertCommand i) {
+    line(i.line());
+    for (String child : i.children()) {
+      line(" " + child);
+    }
+    if (!i.children().isEmpty()) {
       bang();
     }
   }

@@ -13,6 +13,20 @@ public record Diagnostic(Severity severity, int line, int column, String text, S
     return new Diagnostic(s, 0, -1, null, message);
   }
 
+  /**
+   * One line for a log: {@code file:line:col: severity: message Line: 'the line', at 'word'}, so a syslog reader
+   * sees which line was refused without the caret display {@link #render} adds below it.
+   */
+  public String renderLine(String file) {
+    String r = render(file);
+    int nl = r.indexOf('\n');
+    if (nl < 0) {
+      return r;
+    }
+    String at = text.substring(Math.min(column, text.length())).strip().split("\\s+", 2)[0];
+    return r.substring(0, nl) + " Line: '" + text.strip() + "'" + (at.isEmpty() ? ", at its end" : ", at '" + at + "'");
+  }
+
   /** {@code file:line:col: severity: message}, the compiler format editors understand. */
   public String render(String file) {
     StringBuilder b = new StringBuilder();

@@ -134,6 +134,9 @@ public final class IkeResponder {
       return;
     }
     Header hd = h.value();
+    if (IkeDebug.on(remote)) {
+      IkeDebug.received(local, remote, hd, data.length);
+    }
     if (hd.exchange() == Header.AGGRESSIVE && !config.get().aggressiveMode()) {
       counters.drop("aggressive", "%CRYPTO-4-IKMP_AGGRESSIVE_REFUSED: Aggressive Mode from " + text(remote)
           + " refused: it exposes a hash of the pre-shared key to any eavesdropper; use Main Mode"
@@ -312,6 +315,11 @@ public final class IkeResponder {
       return;
     }
     peers.removeChild(child);
+    if (IkeDebug.ipsec(child.peer())) {
+      IkeDebug.ipsecSay("(delete_sa) deleting SA, (sa) sa_dest= " + text(child.peer()) + ", sa_spi= 0x"
+          + QuickMode.hex(child.inboundSpi()) + " (inbound), 0x" + QuickMode.hex(child.outboundSpi()) + " (outbound): " + reason
+          + (via != null && via.state == IkeSa.State.ESTABLISHED ? "; DELETE sent" : ""));
+    }
     if (via != null && via.state == IkeSa.State.ESTABLISHED) {
       informational.sendDeleteEsp(via, child.inboundSpi());
     }

@@ -32,6 +32,10 @@ final class Informational {
       Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
       if (p.ok()) {
         for (Payload.Notify n : p.value().all(Payload.Notify.class)) {
+          if (IkeDebug.on(remote)) {
+            IkeDebug.say(sa.connId, " unauthenticated notify " + Notifications.name(n.messageType()) + " from "
+                + IkeResponder.text(remote) + " in state " + sa.state + " (logged, not acted on)");
+          }
           IkeResponder.LOG.info("%CRYPTO-6-IKMP_NOTIFY: unauthenticated notify {} from {} ignored", n.messageType(),
               IkeResponder.text(remote));
         }
@@ -59,6 +63,11 @@ final class Informational {
     sa.local = local;
     sa.lastHeardMillis = r.scheduler.nowMillis();
     for (Payload x : ps.list()) {
+      if (IkeDebug.on(remote) && (x instanceof Payload.Notify || x instanceof Payload.Delete)) {
+        IkeDebug.say(sa.connId, " processing " + (x instanceof Payload.Notify n ? "NOTIFY " + Notifications.name(n.messageType())
+            : "DELETE protocol " + ((Payload.Delete) x).protocol()) + " from " + IkeResponder.text(remote) + " (msgid 0x"
+            + Integer.toHexString(hd.messageId()) + ")");
+      }
       if (x instanceof Payload.Notify n) {
         onNotify(sa, n);
       } else if (x instanceof Payload.Delete d) {

@@ -26,6 +26,12 @@ final class MainModeAuth {
     Payload.Hash hashI = ps == null ? null : ps.first(Payload.Hash.class);
     if (ps == null || idIndex < 0 || hashI == null) {
       // A wrong pre-shared key gives a wrong decryption key, so garbage where payloads should be.
+      if (IkeDebug.on(sa.peer)) {
+        IkeDebug.say(sa.connId, " MM5 from " + IkeResponder.text(sa.peer) + " does not decrypt to ID and HASH payloads ("
+            + (ps == null ? p.error() : "payloads missing") + "): the client derived its keys from another pre-shared "
+            + "key than the one configured for " + sa.peer.getAddress().getHostAddress()
+            + ": probable pre-shared key mismatch. Its retransmissions are dropped; phase 1 times out");
+      }
       r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 5 from " + sa.describe()
           + " does not decrypt to ID and HASH: the pre-shared keys probably do not match ("
           + (ps == null ? p.error() : "payloads missing") + ")");
@@ -47,6 +53,11 @@ final class MainModeAuth {
     byte[] msg = sa.encrypt(Header.MAIN_MODE, 0, reply, out);
     sa.iv = out[0];
     r.answer(sa, data, msg);
+    if (IkeDebug.on(sa.peer)) {
+      IkeDebug.say(sa.connId, " MM5: peer ID " + sa.peerIdentity + ", HASH_I verified: the pre-shared keys match");
+      IkeDebug.sending(sa, "MM6");
+      IkeDebug.state(sa, "IKE_R_MM5", "IKE_P1_COMPLETE");
+    }
     established(r, sa, ps, "");
   }
 
@@ -57,6 +68,10 @@ final class MainModeAuth {
   static boolean hashIVerifies(IkeResponder r, IkeSa sa, Payload.Hash hashI, byte[] idiBody, String id) {
     if (MessageDigest.isEqual(sa.hashI(idiBody), hashI.data())) {
       return true;
+    }
+    if (IkeDebug.on(sa.peer)) {
+      IkeDebug.say(sa.connId, " HASH_I from " + IkeResponder.text(sa.peer) + id + " does not verify: pre-shared key "
+          + "mismatch; AUTHENTICATION-FAILED sent, SA deleted");
     }
     r.counters.drop("auth-failed", "%CRYPTO-4-IKMP_AUTH_FAILED: HASH_I from " + sa.describe() + id
         + " does not verify: the pre-shared keys do not match");

@@ -50,6 +50,13 @@ final class MainModeKeyExchange {
     }
     Config c = r.config.get();
     Optional<byte[]> psk = PresharedKeys.forAddress(c, Ipv4Address.of(remote.getAddress().getHostAddress()));
+    if (IkeDebug.on(remote)) {
+      IkeDebug.say(sa.connId, " processing KE (group " + sa.suite.group().number() + ") and NONCE of MM3; "
+          + (psk.isEmpty() ? "no pre-shared key for peer " + remote.getAddress().getHostAddress() + ": phase 1 fails"
+              : "found a pre-shared key for peer " + remote.getAddress().getHostAddress()
+                  + " (keyring or 'crypto isakmp key'); Diffie-Hellman handed to a worker"));
+      IkeDebug.state(sa, "IKE_R_MM2", "IKE_R_MM3");
+    }
     if (psk.isEmpty()) {
       r.counters.drop("no-psk", "%CRYPTO-4-IKMP_NO_PRESHARED_KEY: no pre-shared key for peer " + remote.getAddress().getHostAddress()
           + " (add 'pre-shared-key address ...' to a crypto keyring or 'crypto isakmp key ... address ...')");
@@ -110,5 +117,11 @@ final class MainModeKeyExchange {
     }
     sa.state = IkeSa.State.MM_KE_SENT;
     r.answer(sa, data, IsakmpCodec.encode(sa.icookie, sa.rcookie, Header.MAIN_MODE, 0, 0, reply));
+    if (IkeDebug.on(remote)) {
+      IkeDebug.say(sa.connId, " NAT-D: " + (natD.isEmpty() ? "none sent (no NAT-T)" : sa.peerBehindNat
+          ? "the peer is behind a NAT: UDP encapsulation (port 4500)" : "no NAT between us"));
+      IkeDebug.sending(sa, "MM4");
+      IkeDebug.state(sa, "IKE_R_MM3", "IKE_R_MM4");
+    }
   }
 }

@@ -16,4 +16,23 @@ public final class Notifications {
   public static final int R_U_THERE_ACK = 36137;
 
   private Notifications() {}
+
+  /** The notify's name (RFC 2408 section 3.14.1, RFC 2407 section 4.6.3, RFC 3706), or its number. */
+  static String name(int type) {
+    return switch (type) {
+      case INVALID_PAYLOAD_TYPE -> "INVALID-PAYLOAD-TYPE";
+      case PAYLOAD_MALFORMED -> "PAYLOAD-MALFORMED";
+      case NO_PROPOSAL_CHOSEN -> "NO-PROPOSAL-CHOSEN";
+      case INVALID_ID_INFORMATION -> "INVALID-ID-INFORMATION";
+      case INVALID_HASH_INFORMATION -> "INVALID-HASH-INFORMATION";
+      case AUTHENTICATION_FAILED -> "AUTHENTICATION-FAILED";
+      case CONNECTED -> "CONNECTED";
+      case RESPONDER_LIFETIME -> "RESPONDER-LIFETIME";
+      case REPLAY_STATUS -> "REPLAY-STATUS";
+      case INITIAL_CONTACT -> "INITIAL-CONTACT";
+      case R_U_THERE -> "R-U-THERE";
+      case R_U_THERE_ACK -> "R-U-THERE-ACK";
+      default -> "type " + type;
+    };
+  }
 }

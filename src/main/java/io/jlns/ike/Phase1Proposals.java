@@ -82,6 +82,11 @@ final class Phase1Proposals {
   }
 
   private static boolean matches(IsakmpPolicy p, Transform t) {
+    return mismatch(p, t) == null;
+  }
+
+  /** Why transform {@code t} does not fit policy {@code p}, in IOS's words; null when it fits. */
+  static String mismatch(IsakmpPolicy p, Transform t) {
     long enc = t.attribute(ENCRYPTION);
     long keyLen = t.attribute(KEY_LENGTH);
     boolean cipherOk = switch (p.cipher()) {
@@ -91,11 +96,88 @@ final class Phase1Proposals {
       case AES -> enc == 7 && (keyLen <= 0 ? 128 : keyLen) == p.keyBits();
     };
     long lifeType = t.attribute(LIFE_TYPE);
-    return cipherOk
-        && t.attribute(HASH) == hashId(p.hash())
-        && t.attribute(AUTH) == AUTH_PRE_SHARED
-        && t.attribute(GROUP) == p.group().number()
-        && (lifeType < 0 || lifeType == LIFE_SECONDS || lifeType == 2);
+    if (!cipherOk) {
+      return enc == 7 && p.cipher() == IkeCipher.AES ? "Key length offered does not match policy!"
+          : "Encryption algorithm offered does not match policy!";
+    }
+    if (t.attribute(HASH) != hashId(p.hash())) {
+      return "Hash algorithm offered does not match policy!";
+    }
+    if (t.attribute(AUTH) != AUTH_PRE_SHARED) {
+      return "Authentication method offered does not match policy! (auth " + t.attribute(AUTH) + ", pre-share is 1)";
+    }
+    if (t.attribute(GROUP) != p.group().number()) {
+      return "Diffie-Hellman group offered does not match policy!";
+    }
+    if (!(lifeType < 0 || lifeType == LIFE_SECONDS || lifeType == 2)) {
+      return "Life type offered is not seconds or kilobytes!";
+    }
+    return null;
+  }
+
+  /**
+   * {@code debug crypto isakmp}: each check {@link #choose} makes, as IOS prints it: the
+   * transform's attributes, then whether they fit the policy and why not.
+   */
+  static List<String> explain(Collection<IsakmpPolicy> policies, Payload.Sa sa) {
+    List<String> out = new java.util.ArrayList<>();
+    for (IsakmpPolicy p : policies) {
+      if (!p.preShare()) {
+        out.add("policy " + p.priority() + " skipped: its authentication is not pre-share");
+        continue;
+      }
+      for (Proposal prop : sa.proposals()) {
+        for (Transform t : prop.transforms()) {
+          out.add("Checking ISAKMP transform " + t.number() + " against priority " + p.priority() + " policy");
+          out.add(attributes(t));
+          String why = prop.protocol() != Proposal.PROTO_ISAKMP ? "proposal protocol " + prop.protocol() + " is not ISAKMP"
+              : mismatch(p, t);
+          if (why == null) {
+            out.add("atts are acceptable.");
+            return out;
+          }
+          out.add(why);
+          out.add("atts are not acceptable. Next payload is " + (t == last(prop) ? 0 : 3));
+        }
+      }
+    }
+    out.add("no offers accepted!");
+    return out;
+  }
+
+  private static Transform last(Proposal p) {
+    return p.transforms().get(p.transforms().size() - 1);
+  }
+
+  /** One transform's attributes in IOS's words ({@code encryption AES-CBC, keylength of 256, hash SHA...}). */
+  static String attributes(Transform t) {
+    long enc = t.attribute(ENCRYPTION);
+    String e = switch ((int) enc) {
+      case 1 -> "DES-CBC";
+      case 5 -> "3DES-CBC";
+      case 7 -> "AES-CBC";
+      default -> "#" + enc;
+    };
+    long h = t.attribute(HASH);
+    String hash = switch ((int) h) {
+      case 1 -> "MD5";
+      case 2 -> "SHA";
+      case 4 -> "SHA256";
+      case 5 -> "SHA384";
+      case 6 -> "SHA512";
+      default -> "#" + h;
+    };
+    long a = t.attribute(AUTH);
+    String auth = switch ((int) a) {
+      case 1 -> "pre-share";
+      case 3 -> "RSA sig";
+      case 64221, 65001 -> "XAUTH/hybrid " + a;
+      default -> "#" + a;
+    };
+    long life = lifetime(t);
+    return "    encryption " + e + (t.attribute(KEY_LENGTH) > 0 ? ", keylength of " + t.attribute(KEY_LENGTH) : "")
+        + ", hash " + hash + ", default group " + t.attribute(GROUP) + ", auth " + auth
+        + (life > 0 ? ", life " + life + " s" : "");
   }
 
   private static long lifetime(Transform t) {

@@ -63,7 +63,17 @@ final class Phase1Start {
           DiffieHellman.Group group = DiffieHellman.Group.of(g);
           return group != null && group.publicLength() == ke.data().length;
         });
+    boolean debug = IkeDebug.on(remote);
+    if (debug) {
+      IkeDebug.say(0, " processing SA payload of " + mode + " message 1 from " + IkeResponder.text(remote) + ": "
+          + offered.proposals().size() + " proposal(s)");
+      Phase1Proposals.explain(c.isakmpPolicies().values(), offered).forEach(l -> IkeDebug.say(0, l));
+    }
     if (suite == null || suite.group() == null) {
+      if (debug) {
+        IkeDebug.say(0, " phase 1 SA policy not acceptable! (local " + IkeResponder.text(local) + " remote "
+            + IkeResponder.text(remote) + "): NO-PROPOSAL-CHOSEN sent; the client offers " + Phase1Proposals.describe(offered));
+      }
       if (r.counters.loud("no-proposal-chosen")) {
         r.counters.log("no-proposal-chosen", "%CRYPTO-6-IKMP_MODE_FAILURE: " + mode + " from " + IkeResponder.text(remote)
             + " refused: no 'crypto isakmp policy' with pre-share matches its offer (" + Phase1Proposals.describe(offered) + ")");
@@ -93,6 +103,12 @@ final class Phase1Start {
       }
     }
     sa.natTSupported = sa.natDType != 0;
+    if (debug) {
+      StringBuilder vids = new StringBuilder();
+      ps.all(Payload.VendorId.class).forEach(v -> vids.append(vids.length() == 0 ? "" : ", ").append(VendorIds.kind(v.data())));
+      IkeDebug.say(0, " vendor IDs: " + (vids.length() == 0 ? "none" : vids) + "; NAT-T " + (sa.natTSupported
+          ? "supported" : "not offered") + ", DPD " + (sa.dpdSupported ? "supported" : "not offered"));
+    }
     if (sa.natTSupported) {
       reply.add(new Payload.VendorId(sa.natDType == Payload.NAT_D ? VendorIds.NAT_T_RFC : VendorIds.NAT_T_DRAFT_02N));
     }
@@ -115,6 +131,10 @@ final class Phase1Start {
     sa.admittedFrom = remote.getAddress();
     r.admission.opened(sa.admittedFrom);
     r.answer(sa, data, second);
+    if (debug) {
+      IkeDebug.sending(sa, (aggressive ? "AM2" : "MM2") + " (policy " + suite.policy() + " chosen)");
+      IkeDebug.state(sa, "IKE_READY", aggressive ? "IKE_R_AM2" : "IKE_R_MM2");
+    }
     r.expireIfHalfOpen(sa, IkeResponder.HALF_OPEN_MILLIS, mode);
   }
 }

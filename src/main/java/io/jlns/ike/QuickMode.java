@@ -99,6 +99,10 @@ final class QuickMode {
         ex.iv = iv[0];
         sa.lastHeardMillis = r.scheduler.nowMillis();
         qm.state = State.DONE;
+        if (IkeDebug.on(sa.peer)) {
+          IkeDebug.say(sa.connId, " QM3 (msgid 0x" + Integer.toHexString(hd.messageId()) + "): HASH(3) verified");
+          IkeDebug.state(sa, "IKE_QM_R_QM2", "IKE_QM_PHASE2_COMPLETE");
+        }
         complete(sa, qm.child, "");
         // Kept a while for a retransmitted QM3 (answered again with QM4 under the commit bit), then let go:
         // an ISAKMP SA rekeys its ESP pairs many times and must not keep every exchange's state.
@@ -120,6 +124,12 @@ final class QuickMode {
       Config c = r.config.get();
       String map = cryptoMapOf(c, sa);
       Phase2Suite suite = map == null ? null : Phase2Proposals.choose(c, Phase2Proposals.candidates(c, map), offered, sa.natT());
+      if (IkeDebug.on(sa.peer)) {
+        IkeDebug.say(sa.connId, " QM1 (msgid 0x" + Integer.toHexString(hd.messageId()) + ") proposes " + Phase2Text.describe(offered)
+            + (ps.first(Payload.KeyExchange.class) != null ? " with PFS" : "") + "; crypto map " + map + ": " + (suite != null
+                ? "transform set " + suite.transformSet() + " accepted (" + Phase2Text.mode(suite) + ")"
+                : "no transform set matches" + (sa.natT() ? " (a NAT is between us: UDP-encapsulated modes needed)" : "")));
+      }
       if (suite == null) {
         IkeResponder.LOG.warn("%CRYPTO-6-IKMP_MODE_FAILURE: Quick Mode from {} refused: no transform set of crypto map {} matches its "
             + "proposal {}{}", sa.describe(), map, Phase2Text.describe(offered), sa.natT() ? " (NAT-T: UDP-encapsulated modes required)"
@@ -193,6 +203,10 @@ final class QuickMode {
       ex.lastRequest = io.jlns.crypto.HashAlgorithm.SHA1.hash(data);
       ex.lastReply = msg;
       r.transport.send(sa.local, sa.peer, msg);
+      if (IkeDebug.on(sa.peer)) {
+        IkeDebug.sending(sa, "QM2 (msgid 0x" + Integer.toHexString(hd.messageId()) + ", our inbound spi 0x" + hex(qm.inboundSpi) + ")");
+        IkeDebug.state(sa, "IKE_QM_READY", "IKE_QM_R_QM2");
+      }
       scheduleRetransmit(sa, ex, qm, 1);
     }
 
@@ -248,6 +262,12 @@ final class QuickMode {
           + "lifetime {} s / {} KB, crypto map {} {}{}{}", sa.describe(), sa.connId, hex(child.inboundSpi()), hex(child.outboundSpi()),
           s.transformText(), Phase2Text.mode(s), s.lifetimeSeconds(), s.lifetimeKilobytes(), s.cryptoMap(), s.mapSeq(),
           s.pfs() == null ? "" : ", PFS group " + s.pfs().number(), how);
+      if (IkeDebug.ipsec(child.peer())) {
+        IkeDebug.ipsecSay("(create_sa) sa created, sa_dest= " + IkeResponder.text(child.peer()) + ", sa_proto= 50, sa_spi= 0x"
+            + hex(child.outboundSpi()) + " (outbound), 0x" + hex(child.inboundSpi()) + " (inbound), sa_trans= " + s.transformText()
+            + ", sa_conn_id= " + sa.connId + ", " + Phase2Text.mode(s) + ", lifetime " + s.lifetimeSeconds() + " s / "
+            + s.lifetimeKilobytes() + " KB" + how);
+      }
       r.scheduler.schedule(s.lifetimeSeconds() * 1000, () -> {
         if (r.children.get(child.inboundSpi()) == child) {
           IkeResponder.LOG.info("%CRYPTO-6-IPSEC_SA_EXPIRED: ESP SA inbound spi 0x{} with {} reached its lifetime of {} s",

@@ -86,6 +86,7 @@ public final class L2tpLns {
     int base = buf.readerIndex();
     Decoded d = L2tpCodec.decode(buf, secretFor(from, buf));
     if (d instanceof Decoded.Malformed bad) {
+      L2tpDebug.error(from, "malformed datagram from " + describe(from) + " dropped: " + bad.reason());
       if (counters.loud("malformed")) {
         counters.log("malformed", "%VPDN-4-MALFORMED: L2TP datagram from " + describe(from) + " dropped: " + bad.reason());
       }
@@ -95,6 +96,8 @@ public final class L2tpLns {
       Tunnel t = tunnel(from, data.tunnelId());
       Session s = t == null ? null : t.sessions.get(data.sessionId());
       if (s == null) {
+        L2tpDebug.error(from, "data for tunnel " + data.tunnelId() + " session " + data.sessionId() + " from " + describe(from)
+            + " dropped: no such session");
         if (counters.loud("no-session")) {
           counters.log("no-session", "%VPDN-4-NOSESSION: L2TP data for tunnel " + data.tunnelId() + " session "
               + data.sessionId() + " from " + describe(from) + " dropped: no such session");
@@ -129,6 +132,7 @@ public final class L2tpLns {
   }
 
   private void onControl(InetSocketAddress from, ControlMessage m) {
+    L2tpDebug.packet(true, from, m);
     if (m.tunnelId() == 0) {
       if (m.type() != MessageType.SCCRQ) {
         drop("no-tunnel", "%VPDN-4-NOTUNNEL: " + m.type() + " for tunnel 0 from " + describe(from) + " dropped");
@@ -155,6 +159,8 @@ public final class L2tpLns {
     }
     Tunnel t = tunnel(from, m.tunnelId());
     if (t == null) {
+      L2tpDebug.error(from, (m.zlb() ? "ZLB" : m.type()) + " for unknown tunnel " + m.tunnelId() + " from " + describe(from)
+          + " dropped");
       drop("no-tunnel", "%VPDN-4-NOTUNNEL: " + (m.zlb() ? "ZLB" : m.type()) + " for unknown tunnel " + m.tunnelId()
           + " from " + describe(from) + " dropped");
       return;
@@ -163,6 +169,7 @@ public final class L2tpLns {
   }
 
   void sendControl(InetSocketAddress to, ControlMessage m, byte[] secret) {
+    L2tpDebug.packet(false, to, m);
     ByteBuf out = alloc.buffer(128);
     L2tpCodec.encode(m, out, secret, random);
     output.send(to, out);

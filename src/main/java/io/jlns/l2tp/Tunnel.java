@@ -194,10 +194,14 @@ final class Tunnel {
       byte[] expected = response(MessageType.SCCCN, ourChallenge);
       byte[] got = m.avp(AvpType.CHALLENGE_RESPONSE).map(Avp::value).orElse(new byte[0]);
       if (!MessageDigest.isEqual(expected, got)) {
+        L2tpDebug.error(peer, "Tnl " + localId + " tunnel authentication of " + peerDescription() + " failed: its Challenge "
+            + "Response does not match 'l2tp tunnel password' (the secrets differ)");
         stop(ResultCode.STOP_NOT_AUTHORIZED, ResultCode.ERROR_NONE, "tunnel authentication failed (wrong secret)");
         return;
       }
     }
+    L2tpDebug.event(peer, "Tnl " + localId + " L2TP: Tunnel state change from " + state + " to ESTABLISHED (LAC "
+        + peerDescription() + ", its tunnel " + peerId + ")");
     state = State.ESTABLISHED;
     lns.log().info("%VPDN-6-TUNNEL_UP: L2TP tunnel {} up with LAC {} (peer tunnel {})", localId, peerDescription(), peerId);
     scheduleHello();
@@ -247,6 +251,8 @@ final class Tunnel {
       return;
     }
     s.onIccn(m, lns.pppFactory(), lns.scheduler().nowMillis());
+    L2tpDebug.event(peer, "Tnl/Sn " + localId + "/" + s.localId + " L2TP: Session state change from WAIT_CONNECT to "
+        + "ESTABLISHED: PPP starts");
     lns.log().info("%VPDN-6-SESSION_UP: L2TP session {} up in tunnel {} ({})", s.localId, localId, peerDescription());
   }
 
@@ -289,6 +295,7 @@ final class Tunnel {
     for (Session s : new ArrayList<>(sessions.values())) {
       s.close(ResultCode.CDN_GENERAL_ERROR, reason, false);
     }
+    L2tpDebug.event(peer, "Tnl " + localId + " L2TP: Tunnel state change from " + state + " to CLOSED: " + reason);
     state = State.CLOSED;
     helloGeneration++;
     if (!ours) {
@@ -370,6 +377,8 @@ final class Tunnel {
 
   void sessionClosed(Session s, Session.State was, String reason) {
     sessions.remove(s.localId);
+    L2tpDebug.event(peer, "Tnl/Sn " + localId + "/" + s.localId + " L2TP: Session state change from " + was + " to CLOSED: "
+        + reason);
     if (was == Session.State.ESTABLISHED) {
       lns.log().info("%VPDN-6-SESSION_DOWN: L2TP session {} in tunnel {} ({}) closed: {}", s.localId, localId,
           peerDescription(), reason);

@@ -156,6 +156,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       }
       protocol = protocol << 8 | b.readUnsignedByte();
     }
+    PppDebug.in(name, caller, user, protocol, b);
     switch (protocol) {
       case 0xc021 -> lcpPacket(b);
       case Authenticator.PAP, Authenticator.CHAP -> {
@@ -267,6 +268,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
   }
 
   private void send(int protocol, ControlPacket p) {
+    PppDebug.out(name, caller, user, protocol, p);
     ByteBuf f = alloc.buffer(p.data().length + 6);
     p.write(protocol, f);
     link.send(f);
@@ -326,6 +328,7 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
       return; // LCP went down while AAA was deciding
     }
     user = who;
+    PppDebug.login(name, caller, who, null);
     authorization = authz;
     if (!who.isEmpty()) {
       LOG.info("%PPP-6-AUTH: {}: user {} authenticated", name, who);
@@ -357,11 +360,10 @@ public final class PppSession implements LcpNegotiation.Events, IpcpNegotiation.
 
   @Override
   public void failed(String who, String reason) {
+    PppDebug.login(name, caller, who, reason);
     LOG.warn("%PPP-4-AUTHFAIL: {}: authentication of user {} failed: {}", name, who.isEmpty() ? "(none)" : who, reason);
     terminate("authentication failed");
   }
-
-  // ---- IPCP events ----
 
   @Override
   public void ipcpUp(int peer) {

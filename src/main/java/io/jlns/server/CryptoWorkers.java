@@ -28,6 +28,8 @@ final class CryptoWorkers implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final LongAdder done = new LongAdder();
   private final LongAdder dropped = new LongAdder();
+  /** The workers, for their CPU time in the metrics. */
+  final java.util.List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   CryptoWorkers(int threads) {
     AtomicInteger n = new AtomicInteger();
@@ -38,6 +40,7 @@ final class CryptoWorkers implements AutoCloseable {
         r.run();
       }, "jlns-crypto-" + n.incrementAndGet());
       t.setDaemon(true);
+      workerThreads.add(t);
       return t;
     }, new ThreadPoolExecutor.AbortPolicy());
   }

@@ -18,6 +18,11 @@ final class DefaultConfig {
   private DefaultConfig() {}
 
   static String text(Map<String, String> env, RandomGenerator random, PrintStream console) throws IOException {
+    return text(env, random, console, "jlns: no --config given: running the embedded default configuration (the seed's example).");
+  }
+
+  /** The template with its secrets filled in; {@code header} is said first on the console. */
+  static String text(Map<String, String> env, RandomGenerator random, PrintStream console, String header) throws IOException {
     String template;
     try (InputStream in = DefaultConfig.class.getResourceAsStream("default-lns.cfg")) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -25,7 +30,7 @@ final class DefaultConfig {
     String psk = env.get("JLNS_PSK");
     String user = env.getOrDefault("JLNS_USER", "vpnuser");
     String password = env.get("JLNS_PASSWORD");
-    console.println("jlns: no --config given: running the embedded default configuration (the seed's example).");
+    console.println(header);
     if (psk == null || psk.isBlank()) {
       psk = generate(random, 24);
       console.println("jlns: generated pre-shared key (set JLNS_PSK to choose it): " + psk);

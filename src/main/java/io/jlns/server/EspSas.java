@@ -1,5 +1,6 @@
 package io.jlns.server;
 
+import io.jlns.debug.Debug;
 import io.jlns.crypto.EspIntegrity;
 import io.jlns.demux.PortTranslator;
 import io.jlns.esp.EspCrypto;
@@ -79,11 +80,22 @@ final class EspSas implements IkeResponder.ChildSas {
             IkeResponder.text(c.peer()), PortTranslator.LAST_PORT - PortTranslator.FIRST_PORT + 1, c.peer().getAddress().getHostAddress());
         return false;
       }
+      if (Debug.on(Debug.Category.CRYPTO_NAT, c.peer().getAddress(), null)) {
+        Debug.print("NAT-DEMUX: client " + IkeResponder.text(c.peer()) + " SA 0x" + String.format("%08X", c.inboundSpi()) + ": "
+            + (fresh ? "new client, given port " : "same client, keeps port ") + port + ": its L2TP traffic is "
+            + c.peer().getAddress().getHostAddress() + ":" + port + " <-> " + IkeResponder.text(c.peer()) + " (crypto map "
+            + c.suite().cryptoMap() + " " + c.suite().mapSeq() + ")");
+      }
       if (fresh) {
         LOG.info("%CRYPTO-6-NAT_DEMUX: client {} is L2TP peer {}:{} (NAT demux of crypto map {} {})", IkeResponder.text(c.peer()),
             c.peer().getAddress().getHostAddress(), port, c.suite().cryptoMap(), c.suite().mapSeq());
       }
     } else if (c.suite().udpEncapsulated()) {
+      if (Debug.on(Debug.Category.CRYPTO_NAT, c.peer().getAddress(), null)) {
+        Debug.print("NAT-DEMUX: client " + IkeResponder.text(c.peer()) + " SA 0x" + String.format("%08X", c.inboundSpi())
+            + ": not demultiplexed ('set nat demux' is not on crypto map " + c.suite().cryptoMap() + " " + c.suite().mapSeq()
+            + "): L2TP sees it as " + c.peer().getAddress().getHostAddress() + ":1701");
+      }
       warnShared(c);
     } else if (!plain.available(c.local().getAddress())) {
       LOG.error("%CRYPTO-3-NO_PLAIN_ESP: client {} is not behind a NAT and needs ESP over IP protocol 50, but jlns has no raw "
@@ -152,6 +164,11 @@ final class EspSas implements IkeResponder.ChildSas {
       newest.computeIfPresent(a, (k, v) -> v.shard() == self.get() && table.newestTo(a) == null ? null : v);
     }
     PortTranslator.Client gone = demux.release(inboundSpi);
+    if (sa != null && Debug.on(Debug.Category.CRYPTO_NAT, sa.peer().getAddress(), null) && (gone != null
+        || demux.byEndpoint(sa.peer()) != null)) {
+      Debug.print("NAT-DEMUX: client " + IkeResponder.text(sa.peer()) + " SA 0x" + String.format("%08X", inboundSpi) + " removed ("
+          + reason + "): " + (gone != null ? "no SA left, port " + gone.port() + " is free" : "other SAs keep its port"));
+    }
     if (gone != null) {
       int n = l2tp.clearPeer(gone.translated(), "the client's IPsec SAs are gone");
       LOG.info("%CRYPTO-6-NAT_DEMUX: client {} has no SA left: port {} is free{}", IkeResponder.text(gone.endpoint()), gone.port(),

@@ -154,6 +154,7 @@ final class IpsecRuntime implements AutoCloseable {
       @Override
       protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        Capturing.udp(shared.captures, ike, natT, local, p.sender(), p.content(), true);
         if (natT) {
           onNatT(local, p.sender(), p.content());
         } else {
@@ -236,6 +237,7 @@ final class IpsecRuntime implements AutoCloseable {
       return;
     }
     ChildSa child = (ChildSa) sa.owner;
+    Capturing.sawSa(shared.captures, spi, child);
     if (child.suite().udpEncapsulated() != encapsulated) {
       if (drops.loud("wrong-encapsulation")) {
         drops.log("wrong-encapsulation", "%CRYPTO-4-RECVD_PKT_MALFORMED: ESP from " + IkeResponder.text(sender) + " for SA 0x"
@@ -375,6 +377,7 @@ final class IpsecRuntime implements AutoCloseable {
       int spi = sa.inboundSpi;
       loop.execute(() -> ike.volumeNearlyUsed(spi));
     }
+    Capturing.sent(shared.captures, sa, a, base, len);
     if (!child.suite().udpEncapsulated()) {
       // ESP straight over IP: the raw socket copies it out; the buffer goes back to the pool now.
       plain.send(child.local().getAddress(), a, base, len, sa.peerAddressBytes());
@@ -407,6 +410,7 @@ final class IpsecRuntime implements AutoCloseable {
       out.writeInt(0);
     }
     out.writeBytes(message);
+    Capturing.udp(shared.captures, ike, natT, local, remote, out, false);
     ch.writeAndFlush(new DatagramPacket(out, remote));
   }
 

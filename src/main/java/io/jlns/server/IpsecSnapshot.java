@@ -38,6 +38,19 @@ final class IpsecSnapshot implements IpsecView {
   }
 
   @Override
+  public java.util.Map<String, Long> events() {
+    java.util.Map<String, Long> all = new java.util.TreeMap<>();
+    for (Shard s : shared.shards()) {
+      s.l2tp().onLoop(() -> {
+        s.ipsec().ike.counters().forEach((k, v) -> all.merge("ike." + k, v, Long::sum));
+        s.ipsec().drops.snapshot().forEach((k, v) -> all.merge("esp." + k, v, Long::sum));
+        return null;
+      });
+    }
+    return all;
+  }
+
+  @Override
   public List<IsakmpSa> isakmpSas() {
     List<IsakmpSa> all = each(rt -> rt.ike.ikeSas().stream().map(s -> new IsakmpSa(s.connId(), s.local().getAddress().getHostAddress(),
         s.local().getPort(), s.peer().getAddress().getHostAddress(), s.peer().getPort(), s.state(),
@@ -120,5 +133,36 @@ final class IpsecSnapshot implements IpsecView {
   @Override
   public void clearCallAdmission() {
     shared.ike.clearAdmissionStatistics();
+  }
+
+  @Override
+  public io.jlns.capture.Captures captures() {
+    return shared.captures;
+  }
+
+  /** The phase 1 keys of every loop's ISAKMP SAs, for a capture's key export. */
+  java.util.Map<Long, byte[]> ikeKeys() {
+    java.util.Map<Long, byte[]> all = new java.util.LinkedHashMap<>();
+    for (Shard s : shared.shards()) {
+      all.putAll(s.l2tp().onLoop(() -> io.jlns.ike.WiresharkKeys.ikev1(s.ipsec().ike)));
+    }
+    return all;
+  }
+
+  /** Each loop's thread, learnt once on the loop itself. */
+  private final java.util.Map<Integer, Thread> loopThreads = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public List<ThreadCpu> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    List<ThreadCpu> out = new ArrayList<>();
+    for (Shard s : shared.shards()) {
+      Thread t = loopThreads.computeIfAbsent(s.index(), i -> s.l2tp().onLoop(Thread::currentThread));
+      out.add(new ThreadCpu("event-loop", t.getName(), Math.max(0, mx.getThreadCpuTime(t.getId()))));
+    }
+    for (Thread t : shared.workers.workerThreads) {
+      out.add(new ThreadCpu("crypto-worker", t.getName(), Math.max(0, mx.getThreadCpuTime(t.getId()))));
+    }
+    return out;
   }
 }

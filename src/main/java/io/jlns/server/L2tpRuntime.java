@@ -184,6 +184,11 @@ final class L2tpRuntime implements AutoCloseable {
   }
 
   /** Runs {@code task} on the event loop that owns the L2TP and PPP state, and waits for it. */
+  /** The L2TP event counters (drops by reason); call on the loop. */
+  java.util.Map<String, Long> counters() {
+    return lns.counters();
+  }
+
   <T> T onLoop(java.util.concurrent.Callable<T> task) {
     try {
       return loop.submit(task).get(5, TimeUnit.SECONDS);

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code jlns run | cli | exec | check}. */
+/** {@code jlns run | cli | exec | monitor | check}. */
 public final class Main {
   private static final String USAGE = """
       usage: jlns run [--config FILE] [--socket PATH] [--l2tp-port N] [--ike-port N] [--nat-t-port N] [--tun NAME] [--loops N]
@@ -26,7 +26,13 @@ public final class Main {
                                                  --loops: packet event loops, default one per core, or JLNS_LOOPS)
              jlns cli [--socket PATH]                   IOS-style CLI on the running server
              jlns exec [--socket PATH] 'CMD' ['CMD'...] run CLI lines, print their output; exit 1 on '%' errors
+             jlns monitor [--socket PATH] [--seconds N] ['CMD'...]
+                                                 run CLI lines (say 'debug crypto isakmp'), then print log and
+                                                 debug lines as they happen ('terminal monitor') for N s (0: ever)
              jlns check --config FILE                   parse and validate a configuration; exit 0 if usable
+             jlns install [--root DIR] [--config FILE]  the jar, a jlns command, the systemd unit and /etc/jlns/jlns.cfg
+      'jlns run' without --config reads /etc/jlns/jlns.cfg (or JLNS_CONFIG) when it exists; SIGHUP re-reads the file
+      and applies it as 'configure replace' would
       environment: JLNS_SOCKET (control socket), JLNS_ENABLE_SECRET (for 'enable' in exec),
                    JLNS_PSK, JLNS_USER, JLNS_PASSWORD (embedded default configuration)""";
 
@@ -58,6 +64,8 @@ public final class Main {
     String tun = null;
     int loops = env.containsKey("JLNS_LOOPS") ? Integer.parseInt(env.get("JLNS_LOOPS")) : Server.defaultLoops();
     String socket = env.get("JLNS_SOCKET");
+    long seconds = 0;
+    String root = null;
     List<String> rest = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
@@ -68,14 +76,19 @@ public final class Main {
         case "--nat-t-port" -> natTPort = Integer.parseInt(value(args, ++i, "--nat-t-port"));
         case "--tun" -> tun = value(args, ++i, "--tun");
         case "--loops" -> loops = Integer.parseInt(value(args, ++i, "--loops"));
+        case "--seconds" -> seconds = Long.parseLong(value(args, ++i, "--seconds"));
+        case "--root" -> root = value(args, ++i, "--root");
         default -> rest.add(args[i]);
       }
     }
     Path sock = Path.of(socket != null ? socket : defaultSocket());
     return switch (args[0]) {
+      case "install" -> Install.run(root == null ? null : Path.of(root), configFile, env, out);
       case "run" -> serve(configFile, sock, new Ports(l2tpPort, ikePort, natTPort), tun, loops, env, out, err);
       case "cli" -> InteractiveCli.run(sock);
       case "exec" -> InteractiveCli.exec(sock, rest, env.get("JLNS_ENABLE_SECRET"),
+          new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8));
+      case "monitor" -> InteractiveCli.monitor(sock, rest, env.get("JLNS_ENABLE_SECRET"), seconds,
           new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8));
       case "check" -> {
         if (configFile == null) {
@@ -153,6 +166,10 @@ public final class Main {
       PrintStream out,
       PrintStream err)
       throws IOException {
+    Path installed = Path.of(env.getOrDefault("JLNS_CONFIG", Install.CONFIG.toString()));
+    if (configFile == null && Files.isRegularFile(installed)) {
+      configFile = installed.toString();
+    }
     String text = configFile == null
         ? DefaultConfig.text(env, DefaultConfig.secureRandom(), out)
         : read(Path.of(configFile));
@@ -174,6 +191,10 @@ public final class Main {
     l.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
         .forEach(d -> err.println(d.render(name)));
     Server server = Server.start(l.config(), configFile == null ? null : Path.of(configFile), socket, grammar, version(), ports, tun, loops);
+    if (configFile != null) {
+      // systemctl reload (ExecReload sends SIGHUP): the file again, applied as 'configure replace' would.
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> new Thread(server::reload, "reload").start());
+    }
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -36,10 +36,15 @@ public final class Server implements AutoCloseable {
   private final PlainEsp plain;
   private final KernelMode kernel;
   private final DynamicAuthor dae;
+  private final LoggingRuntime logging;
+  private io.jlns.vty.VtyServer vty;
+  private io.jlns.metrics.MetricsExporter metrics;
+  private ConfigGrammar grammar;
 
   private Server(RunningConfig running, ControlServer control, EventLoopGroup group, Shared shared, PlainEsp plain,
-      KernelMode kernel, DynamicAuthor dae) {
+      KernelMode kernel, DynamicAuthor dae, LoggingRuntime logging) {
     this.dae = dae;
+    this.logging = logging;
     this.running = running;
     this.control = control;
     this.group = group;
@@ -60,6 +65,7 @@ public final class Server implements AutoCloseable {
       String tun, int loops)
       throws IOException {
     RunningConfig running = new RunningConfig(config, startupFile);
+    LoggingRuntime logging = new LoggingRuntime(running, java.time.Instant.now());
     int n = Math.max(1, loops);
     EventLoopGroup group = Epoll.isAvailable() ? new EpollEventLoopGroup(n) : new NioEventLoopGroup(n);
     Shared shared = new Shared(running, Math.max(1, Integer.getInteger("jlns.crypto.threads", defaultLoops())));
@@ -67,6 +73,9 @@ public final class Server implements AutoCloseable {
     PlainEsp plain = new PlainEsp(IpsecAddresses.listening(config), (local, ip) -> {
       // From a raw socket's thread: to the loop that owns the SA (unknown SPIs: the first loop counts the drop).
       Shard owner = shared.spis.getOrDefault(PlainEsp.spi(ip), shared.shards().get(0));
+      if (shared.captures.on()) {
+        shared.captures.ipReceived(ip);
+      }
       owner.loop().execute(() -> PlainEsp.received(local, ip, owner.ipsec().drops,
           (l, sender, esp, off, len) -> owner.ipsec().onEsp(l, sender, esp, off, len, false)));
     });
@@ -92,7 +101,9 @@ public final class Server implements AutoCloseable {
       throw new IOException("cannot start: " + e.getMessage(), e);
     }
     Clock clock = Clock.systemDefaultZone();
-    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, new IpsecSnapshot(shared),
+    IpsecSnapshot ipsecView = new IpsecSnapshot(shared);
+    shared.captures.liveIkeKeys(ipsecView::ikeKeys);
+    CliContext ctx = new CliContext(running, grammar, SecretHasher.secure(), clock, clock.instant(), version, ipsecView,
         new VpdnSnapshot(shared), shared.radius.view(), LOG::info);
     for (Diagnostic d : ConfigValidator.validate(config, HostAddresses.ipv4())) {
       LOG.warn("%CONFIG-4-CHECK: {}", d.message());
@@ -108,6 +119,14 @@ public final class Server implements AutoCloseable {
     endpoints.accept(config);
     running.onChange(endpoints);
     ControlServer control = new ControlServer(ctx, socket);
+    // The SSH host key lives beside the configuration (IOS keeps it in NVRAM beside the startup config).
+    Path keyDir = startupFile != null ? startupFile.toAbsolutePath().getParent() : socket.toAbsolutePath().getParent();
+    io.jlns.vty.VtyServer vty = new io.jlns.vty.VtyServer(ctx, keyDir.resolve("jlns-ssh-host-rsa.key"), LOG::info);
+    vty.apply(config);
+    running.onChange(vty::apply);
+    io.jlns.metrics.MetricsExporter metrics = new io.jlns.metrics.MetricsExporter(ctx, LOG::info);
+    metrics.apply(config);
+    running.onChange(metrics::apply);
     shared.radius.accounting().nas(io.jlns.aaa.radius.AccountingRequests.ACCOUNTING_ON, shared.sessionIds.nas());
     DynamicAuthor dae = new DynamicAuthor(shared.radius, running, shared);
     dae.apply(config);
@@ -115,7 +134,11 @@ public final class Server implements AutoCloseable {
     LOG.info("%SYS-5-RESTART: jlns {} started as {}; configuration {}; CLI on {}; {} event loop(s), {} Diffie-Hellman worker(s)",
         version, config.hostname(), startupFile == null ? "(embedded default)" : startupFile, socket, n,
         shared.workers.stats().threads());
-    return new Server(running, control, group, shared, plain, kernel, dae);
+    Server server = new Server(running, control, group, shared, plain, kernel, dae, logging);
+    server.vty = vty;
+    server.metrics = metrics;
+    server.grammar = grammar;
+    return server;
   }
 
   /**
@@ -149,6 +172,35 @@ public final class Server implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGHUP ({@code systemctl reload}): the startup file read again and, if it loads without
+   * errors or masked secrets, made the running configuration, as {@code configure replace} does:
+   * each layer applies what changed; clients whose settings did not change go on untouched.
+   */
+  public void reload() {
+    Path f = running.startupFile();
+    if (f == null) {
+      return;
+    }
+    try {
+      io.jlns.config.ConfigLoader.Loaded l = new io.jlns.config.ConfigLoader(grammar, SecretHasher.secure())
+          .load(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8));
+      String why = !l.ok() ? l.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+          .map(d -> d.renderLine(f.toString())).findFirst().orElse("errors")
+          : ConfigValidator.maskedSecrets(l.config()).stream().findFirst().map(m -> m + " is masked ('*****')").orElse(null);
+      if (why != null) {
+        LOG.error("%SYS-3-CONFIG_R_FAIL: {} not applied, the running configuration is unchanged: {}", f, why);
+        return;
+      }
+      running.publish(l.config());
+      l.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+          .forEach(d -> LOG.warn("%SYS-4-CONFIG_R_WARN: {}", d.renderLine(f.toString())));
+      LOG.info("%SYS-5-CONFIG_R: Running configuration replaced with the contents of {} (SIGHUP): {} lines", f, l.lines());
+    } catch (java.io.IOException e) {
+      LOG.error("%SYS-3-CONFIG_R_FAIL: cannot read {}: {}", f, e.getMessage());
+    }
+  }
+
   public RunningConfig running() {
     return running;
   }
@@ -156,6 +208,8 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() throws IOException {
     control.close();
+    vty.close();
+    metrics.close();
     farewell("the server is stopping");
     dae.close();
     shared.radius.accounting().nas(io.jlns.aaa.radius.AccountingRequests.ACCOUNTING_OFF, shared.sessionIds.nas());
@@ -171,5 +225,6 @@ public final class Server implements AutoCloseable {
     shared.close();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     LOG.info("%SYS-5-RELOAD: jlns stopped");
+    logging.close();
   }
 }

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #virtualAccess}: the numbering of Virtual-Access interfaces;
  *   <li>{@link #sessionIds}: Acct-Session-Ids (an atomic counter after a random prefix);
  *   <li>{@link #radius}: the RADIUS client, on a thread of its own; answers are posted back to
- *       the session's loop.
+ *       the session's loop;
+ *   <li>{@link #captures}: {@code monitor capture}; one volatile read per packet while none is
+ *       active, each capture's buffer under its own lock while one is.
  * </ul>
  */
 final class Shared implements AutoCloseable {
@@ -52,6 +54,10 @@ final class Shared implements AutoCloseable {
   final RadiusRuntime radius;
   final io.jlns.aaa.SessionIds sessionIds = new io.jlns.aaa.SessionIds(new java.security.SecureRandom().nextInt());
   private volatile java.util.List<Shard> shards = java.util.List.of();
+  final io.jlns.capture.Captures captures = new io.jlns.capture.Captures(
+      () -> { java.time.Instant t = java.time.Instant.now(); return t.getEpochSecond() * 1_000_000 + t.getNano() / 1000; },
+      line -> { if (line.contains("-4-")) { CAPTURE_LOG.warn(line); } else { CAPTURE_LOG.info(line); } });
+  private static final org.slf4j.Logger CAPTURE_LOG = org.slf4j.LoggerFactory.getLogger("jlns.capture");
 
   Shared(RunningConfig running, int cryptoThreads) {
     this.running = running;

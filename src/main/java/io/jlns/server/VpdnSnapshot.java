@@ -23,6 +23,18 @@ final class VpdnSnapshot implements VpdnView {
   }
 
   @Override
+  public java.util.Map<String, Long> events() {
+    java.util.Map<String, Long> all = new java.util.TreeMap<>();
+    for (Shard sh : shared.shards()) {
+      sh.l2tp().onLoop(() -> {
+        sh.l2tp().counters().forEach((k, v) -> all.merge(k, v, Long::sum));
+        return null;
+      });
+    }
+    return all;
+  }
+
+  @Override
   public List<Session> sessions() {
     List<Session> out = new ArrayList<>();
     for (Shard sh : shared.shards()) {

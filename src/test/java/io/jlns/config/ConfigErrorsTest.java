@@ -15,6 +15,19 @@ class ConfigErrorsTest {
     assertThat(d.column()).isEqualTo(14);
     assertThat(d.render("f.cfg")).isEqualTo(
         "f.cfg:3:15: error: Invalid input detected at '^' marker.\ncrypto isakmp polcy 1\n              ^");
+    assertThat(d.renderLine("f.cfg")).isEqualTo(
+        "f.cfg:3:15: error: Invalid input detected at '^' marker. Line: 'crypto isakmp polcy 1', at 'polcy'");
+  }
+
+  @Test
+  void aLineBelowEndIsNotReadAndSaysSo() {
+    ConfigLoader.Loaded l = Configs.load("hostname R1\n!\nend\n\n! comment\ncrypto isakmp polcy 1\nhostname R2\n");
+    assertThat(l.ok()).isTrue();
+    assertThat(l.config().hostname()).isEqualTo("R1");
+    assertThat(l.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.severity()).isEqualTo(Severity.WARNING);
+      assertThat(d.renderLine("f.cfg")).isEqualTo("f.cfg:6: warning: not read, it is below 'end' (line 3): crypto isakmp polcy 1");
+    });
   }
 
   @Test

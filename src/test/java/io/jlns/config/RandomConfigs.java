@@ -21,7 +21,7 @@ final class RandomConfigs {
   }
 
   private static final String[][] INERT = {
-    {"HEAD", "version 15.2"}, {"HEAD", "service timestamps log datetime msec"}, {"HEAD", "no service pad"},
+    {"HEAD", "version 15.2"}, {"HEAD", "logging rate-limit 10"}, {"HEAD", "no service pad"},
     {"BOOT", "boot-start-marker"}, {"AAA", "aaa session-id common"}, {"IP", "ip domain name example.net"},
     {"IP", "no ip domain lookup"}, {"IP", "ip cef"}, {"IP_TAIL", "ip route 10.0.0.0 255.0.0.0 192.0.2.1"},
     {"IP_TAIL", "no ip http server"}, {"IP_TAIL", "snmp-server community public RO"}, {"IP_TAIL", "ntp server 192.0.2.5"}
@@ -94,6 +94,7 @@ final class RandomConfigs {
     d.saLifetimeSeconds = r.nextBoolean() ? Config.DEFAULT_SA_SECONDS : 120 + r.nextInt(86281);
     d.saLifetimeKilobytes = r.nextBoolean() ? Config.DEFAULT_SA_KILOBYTES : 2560 + r.nextLong(4294964736L);
     d.replayWindow = pick(List.of(64, 128, 256, 512, 1024));
+    logging(d);
     List<String> tsNames = new ArrayList<>();
     for (int i = 0, n = r.nextInt(3); i < n; i++) {
       String name = word("TS");
@@ -142,8 +143,9 @@ final class RandomConfigs {
           List.of("log-adjacency-changes", "network 10.0.0.0 0.255.255.255 area 0")));
     }
     if (r.nextBoolean()) {
-      inert.add(new InertCommand(Section.TAIL, "line vty 0 4", List.of("transport input ssh", "exec-timeout 5 0")));
+      inert.add(new InertCommand(Section.TAIL, "line con 0", List.of("exec-timeout 0 0", "logging synchronous")));
     }
+    management(d);
     inert.sort(java.util.Comparator.comparing(InertCommand::section));
     d.inert.addAll(inert);
     return d.freeze();
@@ -276,5 +278,52 @@ final class RandomConfigs {
 
   private <T> T pick(List<T> l) {
     return l.get(r.nextInt(l.size()));
+  }
+
+  private void logging(ConfigDraft d) {
+    if (r.nextBoolean()) {
+      return;
+    }
+    List<io.jlns.log.Severity> levels = new java.util.ArrayList<>(List.of(io.jlns.log.Severity.values()));
+    levels.add(null);
+    io.jlns.log.Timestamps[] stamps = {null, io.jlns.log.Timestamps.NONE, io.jlns.log.Timestamps.UPTIME,
+        io.jlns.log.Timestamps.DEFAULT, new io.jlns.log.Timestamps(true, false, r.nextBoolean(), r.nextBoolean(),
+            r.nextBoolean(), r.nextBoolean())};
+    List<Logging.Host> hosts = new java.util.ArrayList<>();
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      hosts.add(new Logging.Host(Ipv4Address.of("192.0.2." + (10 + i)), r.nextBoolean() ? 514 : 1 + r.nextInt(65535)));
+    }
+    d.logging = new Logging(pick(levels), pick(levels), pick(levels), 4096 + r.nextInt(100000), r.nextBoolean()
+        ? pick(levels) : io.jlns.log.Severity.INFORMATIONAL, hosts, pick(List.of("local7", "local0", "syslog", "daemon")),
+        pick(java.util.Arrays.asList(null, "", word("o"))), r.nextBoolean(), stamps[r.nextInt(stamps.length)],
+        stamps[r.nextInt(stamps.length)], r.nextBoolean());
+  }
+
+  private void management(ConfigDraft d) {
+    if (r.nextBoolean()) {
+      return;
+    }
+    Map<String, Management.Vty> vtys = new java.util.LinkedHashMap<>();
+    Management.Vty a = new Management.Vty(0, 4, r.nextBoolean(), r.nextBoolean() ? java.util.Set.of("ssh") : java.util.Set.of(),
+        r.nextInt(3) * 300 + r.nextInt(60), r.nextBoolean() ? "10" : null, r.nextBoolean() ? 1 : 15,
+        r.nextBoolean() ? List.of("logging synchronous") : List.of());
+    vtys.put(a.range(), a);
+    if (r.nextBoolean()) {
+      vtys.put("5 15", Management.Vty.of(5, 15));
+    }
+    Map<String, Management.AccessList> acls = new java.util.LinkedHashMap<>();
+    acls.put("10", new Management.AccessList("10", List.of(new Management.AccessList.Entry(true, Ipv4Address.of("192.0.2.0"),
+        Ipv4Address.of("0.0.0.255"), null), new Management.AccessList.Entry(false, Ipv4Address.of("198.51.100.7"),
+        Ipv4Address.ANY, null))));
+    if (r.nextBoolean()) {
+      acls.put("MGMT", new Management.AccessList("MGMT", List.of(new Management.AccessList.Entry(true, Ipv4Address.ANY,
+          Ipv4Address.ANY, "the NOC"), new Management.AccessList.Entry(true, Ipv4Address.ANY, new Ipv4Address(-1), null))));
+    }
+    d.management = new Management(vtys, new Management.Ssh(r.nextBoolean() ? 2 : 0, 30 + r.nextInt(90), r.nextInt(6),
+        r.nextBoolean() ? 22 : 2222), r.nextBoolean() ? new Management.LoginBlock(60, 3, 30) : null, acls,
+        r.nextBoolean() ? null : new Management.Metrics(r.nextBoolean() ? null : Ipv4Address.of("127.0.0.1"), 9641),
+        r.nextBoolean() ? Map.of() : Map.of("noc", List.of(new Management.PubKey("ssh-rsa", "8FB4F858DD7E5AFB372780EC653DB371",
+            r.nextBoolean() ? null : "noc@jump"), new Management.PubKey("ecdsa-sha2-nistp256", "0123456789ABCDEF0123456789ABCDEF",
+            null))), null);
   }
 }

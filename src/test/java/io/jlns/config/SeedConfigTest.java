@@ -83,7 +83,7 @@ class SeedConfigTest {
     List<String> inert = loaded.diagnostics().stream().filter(d -> d.severity() == Severity.INERT)
         .map(d -> d.text().strip()).toList();
     assertThat(inert).contains("version 12.3", "router ospf 1", "ip dhcp excluded-address 20.0.0.8", "gatekeeper",
-        "line vty 0 4", "ip route 171.0.0.0 255.0.0.0 172.19.192.1", "duplex full", "control-plane", "ip vrf VPN");
+        "ip route 171.0.0.0 255.0.0.0 172.19.192.1", "duplex full", "control-plane", "ip vrf VPN");
     InertCommand ospf = c.inert().stream().filter(i -> i.line().equals("router ospf 1")).findFirst().orElseThrow();
     assertThat(ospf.children()).containsExactly("log-adjacency-changes", "redistribute static subnets",
         "network 11.0.0.0 0.0.0.255 area 0");

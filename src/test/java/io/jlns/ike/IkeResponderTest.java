@@ -191,6 +191,39 @@ class IkeResponderTest extends RecordingChildSas {
   }
 
   @Test
+  void debugCryptoIsakmpNamesTheWrongPresharedKeyAndShowsNoSecret() throws Exception {
+    try (io.jlns.debug.DebugCapture d = new io.jlns.debug.DebugCapture(io.jlns.debug.Debug.Category.CRYPTO_ISAKMP)) {
+      TestInitiator c = new TestInitiator(this, 500, "10.0.0.10", "not-the-psk");
+      byte[] r2 = c.exchange(c.public500, TestInitiator.LNS_500, c.mm1(TestInitiator.seedOffer()));
+      c.rcookie = IsakmpCodec.decodeHeader(r2, r2.length).value().responderCookie();
+      c.onMm4(c.exchange(c.public500, TestInitiator.LNS_500, c.mm3()));
+      c.exchange(c.public4500, TestInitiator.LNS_4500, c.mm5(false));
+      String text = d.text();
+      assertThat(text).contains("ISAKMP (0): received packet from 198.51.100.2 dport 500 sport 500 Global (R) Main Mode",
+          "Checking ISAKMP transform 1 against priority 1 policy", "atts are acceptable.",
+          "Old State = IKE_READY  New State = IKE_R_MM2", "found a pre-shared key for peer 198.51.100.2",
+          "New State = IKE_R_MM4", "does not decrypt to ID and HASH payloads",
+          "probable pre-shared key mismatch").doesNotContain("not-the-psk").doesNotContain("test-psk");
+      // a condition naming another client silences this one
+      io.jlns.debug.Debug.addCondition(TestInitiator.addr("192.0.2.99"), null);
+      client(600).mainMode(false);
+      assertThat(d.lines()).isEmpty();
+    }
+  }
+
+  @Test
+  void debugCryptoIsakmpSaysWhyNoProposalWasChosen() {
+    try (io.jlns.debug.DebugCapture d = new io.jlns.debug.DebugCapture(io.jlns.debug.Debug.Category.CRYPTO_ISAKMP)) {
+      TestInitiator c = client(500);
+      c.exchange(c.public500, TestInitiator.LNS_500, c.mm1(TestInitiator.aesSha256Group14Offer()));
+      assertThat(d.text()).contains("Checking ISAKMP transform 1 against priority 1 policy",
+          "encryption AES-CBC, keylength of 256, hash SHA256, default group 14, auth pre-share",
+          "Encryption algorithm offered does not match policy!", "no offers accepted!",
+          "phase 1 SA policy not acceptable!", "NO-PROPOSAL-CHOSEN sent");
+    }
+  }
+
+  @Test
   void anUnacceptableOfferGetsNoProposalChosen() {
     TestInitiator c = client(500);
     byte[] reply = c.exchange(c.public500, TestInitiator.LNS_500, c.mm1(TestInitiator.aesSha256Group14Offer()));

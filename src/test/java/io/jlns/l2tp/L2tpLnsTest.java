@@ -184,6 +184,27 @@ class L2tpLnsTest {
   }
 
   @Test
+  void debugVpdnShowsMessagesEventsAndErrorsButNoChallengeValue() throws Exception {
+    try (io.jlns.debug.DebugCapture d = new io.jlns.debug.DebugCapture(io.jlns.debug.Debug.Category.VPDN_PACKETS,
+        io.jlns.debug.Debug.Category.VPDN_EVENTS, io.jlns.debug.Debug.Category.VPDN_ERRORS)) {
+      settings = new TunnelSettings(true, "LNS", true, "s3cret".getBytes(), h -> null, 60, 8);
+      FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);
+      lns.onDatagram(lac.address, lac.sccrq(Avp.of(AvpType.CHALLENGE, "0123456789abcdef".getBytes())));
+      byte[] theirs = last(lac).avp(AvpType.CHALLENGE).orElseThrow().value();
+      lns.onDatagram(lac.address, lac.message(0, FakeLac.type(MessageType.SCCCN),
+          Avp.of(AvpType.CHALLENGE_RESPONSE, md5(3, "wrong", theirs))));
+      String text = d.text();
+      assertThat(text).contains("Tnl 0 L2TP: I SCCRQ from 198.51.100.2:1701, session 0, ns 0 nr 0",
+          "L2TP:    Assigned Tunnel ID (M), len 2: 5", "L2TP:    Challenge (M), len 16", "L2TP: O SCCRP to 198.51.100.2:1701",
+          "L2TP:    Host Name (M), len 3: \"LNS\"", "I SCCCN", "its Challenge Response does not match 'l2tp tunnel password'",
+          "O STOPCCN", "Result Code (M), len ", "Tunnel state change from WAIT_CTL_CONN to CLOSED");
+      assertThat(text).doesNotContain("0123456789abcdef").doesNotContain("s3cret");
+      lns.onDatagram(new java.net.InetSocketAddress("198.51.100.9", 1701), Unpooled.wrappedBuffer(new byte[] {1, 2, 3}));
+      assertThat(d.text()).contains("L2TP: error: malformed datagram from 198.51.100.9:1701 dropped");
+    }
+  }
+
+  @Test
   void authenticationWithoutASecretIsRefusedSayingWhatToConfigure() {
     settings = new TunnelSettings(true, "LNS", true, null, h -> null, 60, 8);
     FakeLac lac = new FakeLac("198.51.100.2", 1701, 5);

@@ -204,6 +204,27 @@ class PppSessionTest {
   }
 
   @Test
+  void debugPppShowsTheNegotiationAndTheLoginButNoSecret() {
+    try (io.jlns.debug.DebugCapture d = new io.jlns.debug.DebugCapture(io.jlns.debug.Debug.Category.PPP_NEGOTIATION,
+        io.jlns.debug.Debug.Category.PPP_AUTHENTICATION)) {
+      PppSession s = session(List.of("chap", "ms-chap"));
+      lcpAsWindows(s);
+      msChapV2(s, "alice", "alicepw");
+      String text = d.text();
+      assertThat(text).contains("LCP: I CONFREQ id 1", "LCP:    MagicNumber 0x", "LCP: O CONFREQ",
+          "LCP:    AuthProto CHAP (0x0305C22305)", "LCP: I CONFNAK", "LCP: O CONFREJ", "LCP:    Callback 6 (0x0D0306)", "LCP:    AuthProto MS-CHAP-V2 (0x0305C22381)",
+          "CHAP: O CHALLENGE id", "CHAP: I RESPONSE id", "alice\"",
+          "CHAP: O SUCCESS id", "msg is \"S=<authenticator response> M=Welcome\"",
+          "PPP: Received LOGIN Response PASS: user alice authenticated", "IPCP: O CONFREQ", "IPCP:    Address 12.0.0.8");
+      assertThat(text).doesNotContain("alicepw").doesNotContainPattern("S=[0-9A-F]{40}");
+      // a username condition for someone else silences this session
+      io.jlns.debug.Debug.addCondition(null, "bob");
+      feed(s, frame(0x8021, 1, 9, opts(ConfigOption.u32(3, 0))));
+      assertThat(d.lines()).isEmpty();
+    }
+  }
+
+  @Test
   void ipv6cpAndCcpAreProtocolRejected() {
     PppSession s = session(List.of("ms-chap-v2"));
     lcpAsWindows(s);
