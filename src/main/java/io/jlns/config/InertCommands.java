@@ -15,7 +15,14 @@ final class InertCommands {
 
   static void install(ConfigGrammar g) {
     Mode<ConfigEdit> m = g.global;
-    simple(m, Section.HEAD, "version LINE");
+    // IOS keeps one 'version' line, first in the configuration: a second one replaces it.
+    m.add(Syntax.exact("version LINE"), (c, a) -> {
+      c.inert("kept in the running configuration, not acted on by an LNS");
+      List<InertCommand> inert = c.draft().inert;
+      inert.removeIf(i -> i.section() == Section.HEAD && i.line().startsWith("version "));
+      inert.add(0, new InertCommand(Section.HEAD, c.line().strip(), List.of()));
+      return Outcome.STAY;
+    });
     simple(m, Section.HEAD, "[no] service LINE");
     simple(m, Section.BOOT, "boot-start-marker");
     simple(m, Section.BOOT, "boot-end-marker");

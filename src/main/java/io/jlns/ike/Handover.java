@@ -46,7 +46,7 @@ final class Handover {
 
   private static void adopt(IkeResponder r, IkeSa sa) {
     r.counters.count("moved-here");
-    r.sas.put(sa.rcookie, sa);
+    r.sas.put(sa.ourCookie(), sa);
     if (sa.halfOpenKey != null) {
       r.halfOpen.put(sa.halfOpenKey, sa);
     }

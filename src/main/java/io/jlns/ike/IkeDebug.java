@@ -54,6 +54,6 @@ final class IkeDebug {
 
   static void sending(IkeSa sa, String what) {
     say(sa.connId, " sending packet to " + sa.peer.getAddress().getHostAddress() + " my_port " + sa.local.getPort()
-        + " peer_port " + sa.peer.getPort() + " (R) " + what);
+        + " peer_port " + sa.peer.getPort() + (sa.initiator ? " (I) " : " (R) ") + what);
   }
 }

@@ -74,6 +74,8 @@ public final class IkeResponder {
   final Executor loop;
   final QuickMode.Handler quickMode;
   final Rekey rekey = new Rekey(this);
+  /** Main Modes jlns starts itself, to replace ISAKMP SAs near their lifetime. */
+  final MainModeInitiator initiating = new MainModeInitiator(this);
   private final Informational informational;
 
   public IkeResponder(Supplier<Config> config, Scheduler scheduler, SecureRandom random, Transport transport, ChildSas childSas) {
@@ -104,26 +106,7 @@ public final class IkeResponder {
     this.childSas = childSas;
     this.quickMode = new QuickMode.Handler(this);
     this.informational = new Informational(this);
-    shared.onShun(() -> loop.execute(this::dropShunnedHalfOpen));
-  }
-
-  /**
-   * An address was shunned for flooding ({@link Shunning}): its SAs still in negotiation here are
-   * almost surely forged (a real client behind it cannot start a new one for the shun's length
-   * anyway), so they go now and their admission slots serve other addresses at once, not when
-   * they time out.
-   */
-  void dropShunnedHalfOpen() {
-    java.util.Set<Integer> shunned = new java.util.HashSet<>();
-    for (int a : shared.shunned(scheduler.nowMillis()).addresses()) {
-      shunned.add(a);
-    }
-    for (IkeSa sa : List.copyOf(halfOpen.values())) {
-      if (sa.admittedFrom instanceof java.net.Inet4Address a4 && shunned.contains(io.jlns.config.Ipv4Address.of(a4).bits())) {
-        counters.count("shunned-half-open");
-        delete(sa, false, "its address was shunned for flooding");
-      }
-    }
+    shared.onShun(() -> loop.execute(() -> Phase1Start.dropShunnedHalfOpen(this)));
   }
 
   /** An ISAKMP datagram from {@code remote} to {@code local} (the non-ESP marker already removed). */
@@ -152,13 +135,15 @@ public final class IkeResponder {
       }
       return;
     }
-    IkeSa sa = sas.get(hd.responderCookie());
-    IkeResponder owner = sa == null ? shared.owner(hd.responderCookie()) : this;
+    long ours = MainModeInitiator.ourCookie(this, hd);
+    IkeSa sa = sas.get(ours);
+    IkeResponder owner = sa == null ? shared.owner(ours) : this;
     if (owner != null && owner != this) {
-      Handover.toOwner(this, owner, hd.responderCookie(), local, remote, data);
+      Handover.toOwner(this, owner, ours, local, remote, data);
       return;
     }
-    if (sa == null || sa.icookie != hd.initiatorCookie() || sa.state == IkeSa.State.DELETED) {
+    if (sa == null || sa.icookie != hd.initiatorCookie() || sa.state == IkeSa.State.DELETED
+        || sa.rcookie != hd.responderCookie() && !MainModeInitiator.awaitsCookie(sa, hd)) {
       counters.drop("no-sa", "%CRYPTO-4-IKMP_NO_SA: IKE message (exchange " + hd.exchange() + ") from " + text(remote)
           + " for an unknown or deleted ISAKMP SA");
       return;
@@ -183,10 +168,10 @@ public final class IkeResponder {
 
   /** A new SA: its cookie claimed for this loop, found by it from now on (false if another loop took the cookie first). */
   boolean register(IkeSa sa) {
-    if (!shared.claim(sa.rcookie, this)) {
+    if (!shared.claim(sa.ourCookie(), this)) {
       return false;
     }
-    sas.put(sa.rcookie, sa);
+    sas.put(sa.ourCookie(), sa);
     return true;
   }
 
@@ -197,7 +182,7 @@ public final class IkeResponder {
    */
   void expireIfHalfOpen(IkeSa sa, long delay, String mode) {
     scheduler.schedule(delay, () -> {
-      if (sas.get(sa.rcookie) == sa && sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
+      if (sas.get(sa.ourCookie()) == sa && sa.state != IkeSa.State.ESTABLISHED && sa.state != IkeSa.State.DELETED) {
         if (counters.loud("not-completed")) {
           counters.log("not-completed", "%CRYPTO-6-IKMP_NOT_COMPLETED: " + mode + " with " + sa.describe() + " did not complete in "
               + HALF_OPEN_MILLIS / 1000 + " s (state " + sa.state + "): removed");
@@ -224,6 +209,10 @@ public final class IkeResponder {
 
   private void onMainMode(IkeSa sa, InetSocketAddress local, InetSocketAddress remote, Header hd, byte[] data) {
     if (retransmit(sa, data)) {
+      return;
+    }
+    if (sa.initiator) {
+      initiating.onMainMode(sa, remote, hd, data);
       return;
     }
     if (sa.state == IkeSa.State.MM_SA_SENT && !hd.encrypted()) {
@@ -285,6 +274,7 @@ public final class IkeResponder {
       }
     });
     informational.startDpd(sa);
+    initiating.watch(sa);
   }
 
   /** Removes an ISAKMP SA (its ESP SAs stay until they expire or are deleted), telling the peer if asked. */
@@ -297,8 +287,9 @@ public final class IkeResponder {
       informational.sendDelete(sa);
     }
     sa.state = IkeSa.State.DELETED;
-    sas.remove(sa.rcookie);
-    shared.forget(sa.rcookie, this);
+    initiating.gone(sa);
+    sas.remove(sa.ourCookie());
+    shared.forget(sa.ourCookie(), this);
     peers.removeIke(sa);
     closeHalfOpen(sa);
     if (wasEstablished && sa.admittedFrom != null) {

@@ -10,7 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One IKEv1 (ISAKMP) SA as responder: Main Mode state, keys and the IVs of its exchanges. */
+/**
+ * One IKEv1 (ISAKMP) SA: Main Mode state, keys and the IVs of its exchanges. Most are the clients'
+ * (we respond); {@link #initiator} marks one jlns started itself ({@link MainModeInitiator}) to
+ * replace an SA near its lifetime. The fields keep RFC 2409's roles (icookie, g^xi, Ni are the
+ * initiator's) whichever side we are.
+ */
 final class IkeSa {
   /** Phase 1 states as responder (RFC 2409 section 5: Main Mode messages 2, 4 and 6, Aggressive Mode message 2, are ours). */
   enum State {
@@ -19,12 +24,21 @@ final class IkeSa {
     MM_KE_COMPUTING,
     MM_KE_SENT,
     AM_SENT,
+    /** As initiator: message 1 sent, awaiting message 2. */
+    MM_I_SA_SENT,
+    /** As initiator: message 3 sent (or our public value being computed), awaiting message 4. */
+    MM_I_KE_SENT,
+    /** As initiator: message 5 sent (or its keys being derived), awaiting message 6. */
+    MM_I_AUTH_SENT,
     ESTABLISHED,
     DELETED
   }
 
   final long icookie;
-  final long rcookie;
+  /** The responder's cookie: ours, or (when we initiated) the peer's, learnt from message 2. */
+  long rcookie;
+  /** True when jlns started this phase 1 (our cookie is then the initiator's). */
+  final boolean initiator;
   final int connId;
   final long createdMillis;
   State state = State.MM_SA_SENT;
@@ -83,13 +97,23 @@ final class IkeSa {
   }
 
   IkeSa(long icookie, long rcookie, int connId, InetSocketAddress peer, InetSocketAddress local, long now) {
+    this(icookie, rcookie, false, connId, peer, local, now);
+  }
+
+  IkeSa(long icookie, long rcookie, boolean initiator, int connId, InetSocketAddress peer, InetSocketAddress local, long now) {
     this.icookie = icookie;
     this.rcookie = rcookie;
+    this.initiator = initiator;
     this.connId = connId;
     this.peer = peer;
     this.local = local;
     this.createdMillis = now;
     this.lastHeardMillis = now;
+  }
+
+  /** Our own cookie: the key of this SA in its responder's table and in {@link IkeShared}. */
+  long ourCookie() {
+    return initiator ? icookie : rcookie;
   }
 
   boolean natT() {
@@ -210,8 +234,8 @@ final class IkeSa {
   /** The state as IOS names it in {@code show crypto isakmp sa}. */
   String iosState() {
     return switch (state) {
-      case MM_SA_SENT -> "MM_SA_SETUP";
-      case MM_KE_COMPUTING, MM_KE_SENT -> "MM_KEY_EXCH";
+      case MM_SA_SENT, MM_I_SA_SENT -> "MM_SA_SETUP";
+      case MM_KE_COMPUTING, MM_KE_SENT, MM_I_KE_SENT, MM_I_AUTH_SENT -> "MM_KEY_EXCH";
       case AM_SENT -> "AG_INIT_EXCH";
       case ESTABLISHED -> "QM_IDLE";
       case DELETED -> "MM_NO_STATE";

@@ -90,19 +90,7 @@ final class Phase1Start {
     sa.saBody = ps.body(ps.indexOf(Payload.SA));
     List<Payload> reply = new ArrayList<>();
     reply.add(new Payload.Sa(offered.doi(), offered.situation(), List.of(suite.chosen())));
-    for (Payload.VendorId v : ps.all(Payload.VendorId.class)) {
-      VendorIds.Kind k = VendorIds.kind(v.data());
-      if (k == VendorIds.Kind.NAT_T_RFC) {
-        sa.natDType = Payload.NAT_D;
-        sa.natOaType = Payload.NAT_OA;
-      } else if (k == VendorIds.Kind.NAT_T_DRAFT && sa.natDType == 0) {
-        sa.natDType = Payload.NAT_D_DRAFT;
-        sa.natOaType = Payload.NAT_OA_DRAFT;
-      } else if (k == VendorIds.Kind.DPD) {
-        sa.dpdSupported = true;
-      }
-    }
-    sa.natTSupported = sa.natDType != 0;
+    VendorIds.read(sa, ps.all(Payload.VendorId.class));
     if (debug) {
       StringBuilder vids = new StringBuilder();
       ps.all(Payload.VendorId.class).forEach(v -> vids.append(vids.length() == 0 ? "" : ", ").append(VendorIds.kind(v.data())));
@@ -136,5 +124,24 @@ final class Phase1Start {
       IkeDebug.state(sa, "IKE_READY", aggressive ? "IKE_R_AM2" : "IKE_R_MM2");
     }
     r.expireIfHalfOpen(sa, IkeResponder.HALF_OPEN_MILLIS, mode);
+  }
+
+  /**
+   * An address was shunned for flooding ({@link Shunning}): its SAs still in negotiation here are
+   * almost surely forged (a real client behind it cannot start a new one for the shun's length
+   * anyway), so they go now and their admission slots serve other addresses at once, not when
+   * they time out.
+   */
+  static void dropShunnedHalfOpen(IkeResponder r) {
+    java.util.Set<Integer> shunned = new java.util.HashSet<>();
+    for (int a : r.shared.shunned(r.scheduler.nowMillis()).addresses()) {
+      shunned.add(a);
+    }
+    for (IkeSa sa : List.copyOf(r.halfOpen.values())) {
+      if (sa.admittedFrom instanceof java.net.Inet4Address a4 && shunned.contains(io.jlns.config.Ipv4Address.of(a4).bits())) {
+        r.counters.count("shunned-half-open");
+        r.delete(sa, false, "its address was shunned for flooding");
+      }
+    }
   }
 }

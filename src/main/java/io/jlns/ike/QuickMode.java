@@ -232,7 +232,7 @@ final class QuickMode {
       Phase2Suite s = qm.suite;
       byte[][] k = keys(sa, s, qm.gxy, qm.inboundSpi, s.chosen().spi(), qm.ni, qm.nr);
       Config c = r.config.get();
-      qm.child = new ChildSa(sa.connId, sa.rcookie, qm.inboundSpi, Keys.int32be(s.chosen().spi()), s, k[0], k[1], k[2], k[3],
+      qm.child = new ChildSa(sa.connId, sa.ourCookie(), qm.inboundSpi, Keys.int32be(s.chosen().spi()), s, k[0], k[1], k[2], k[3],
           sa.peer, sa.local, qm.peerOriginal, idText(qm.idci, sa.peer.getAddress()), qm.idci == null ? 0 : qm.idci.protocol(),
           qm.idci == null ? 0 : qm.idci.port(), idText(qm.idcr, sa.local.getAddress()), qm.idcr == null ? 0 : qm.idcr.protocol(),
           qm.idcr == null ? 0 : qm.idcr.port(), c.replayWindow(), r.scheduler.nowMillis());

@@ -76,8 +76,8 @@ final class Rekey {
       return; // deleted, already replaced by the client, or being replaced
     }
     for (ChildSa c : r.peers.children(old.peer())) {
-      if (c != old && c.createdMillis() >= old.createdMillis() && c.ikeSaId() == old.ikeSaId()) {
-        return; // the client rekeyed already
+      if (c != old && c.createdMillis() >= old.createdMillis()) {
+        return; // the client rekeyed already (on this ISAKMP SA or on a newer one)
       }
     }
     IkeSa sa = r.established(old.peer());
@@ -202,7 +202,7 @@ final class Rekey {
     byte[] theirSpi = answer.proposals().get(0).spi();
     byte[][] k = QuickMode.keys(sa, s, gxy, st.inboundSpi, theirSpi, st.ni, nr);
     ChildSa o = st.old;
-    ChildSa child = new ChildSa(sa.connId, sa.rcookie, st.inboundSpi, Keys.int32be(theirSpi), s, k[0], k[1], k[2], k[3],
+    ChildSa child = new ChildSa(sa.connId, sa.ourCookie(), st.inboundSpi, Keys.int32be(theirSpi), s, k[0], k[1], k[2], k[3],
         sa.peer, sa.local, o.peerOriginal(), o.peerIdentity(), o.peerProtocol(), o.peerPort(), o.localIdentity(), o.localProtocol(),
         o.localPort(), o.replayWindow(), r.scheduler.nowMillis());
     replacing.remove(o.inboundSpi());

@@ -40,6 +40,26 @@ public final class VendorIds {
     return Kind.OTHER;
   }
 
+  /**
+   * What the peer's vendor IDs announce, into {@code sa}: NAT-T (the RFC's payload numbers, else
+   * a draft's) and DPD.
+   */
+  static void read(IkeSa sa, java.util.List<io.jlns.ike.message.Payload.VendorId> vids) {
+    for (io.jlns.ike.message.Payload.VendorId v : vids) {
+      Kind k = kind(v.data());
+      if (k == Kind.NAT_T_RFC) {
+        sa.natDType = io.jlns.ike.message.Payload.NAT_D;
+        sa.natOaType = io.jlns.ike.message.Payload.NAT_OA;
+      } else if (k == Kind.NAT_T_DRAFT && sa.natDType == 0) {
+        sa.natDType = io.jlns.ike.message.Payload.NAT_D_DRAFT;
+        sa.natOaType = io.jlns.ike.message.Payload.NAT_OA_DRAFT;
+      } else if (k == Kind.DPD) {
+        sa.dpdSupported = true;
+      }
+    }
+    sa.natTSupported = sa.natDType != 0;
+  }
+
   private static byte[] hex(String s) {
     return HexFormat.of().parseHex(s);
   }

@@ -18,9 +18,13 @@ public final class WiresharkKeys {
     return out;
   }
 
-  /** The phase 1 encryption key of the SA with this responder cookie, or null (none, or not derived yet). */
-  public static byte[] key(IkeResponder r, long rcookie) {
+  /** The phase 1 encryption key of the SA with these cookies, or null (none, or not derived yet). */
+  public static byte[] key(IkeResponder r, long icookie, long rcookie) {
     IkeSa s = r.sas.get(rcookie);
-    return s == null || s.encKey == null ? null : s.encKey.clone();
+    if (s == null || s.icookie != icookie) {
+      // An SA jlns initiated is kept under its initiator cookie.
+      s = r.sas.get(icookie);
+    }
+    return s == null || s.encKey == null || s.icookie != icookie || s.rcookie != rcookie ? null : s.encKey.clone();
   }
 }

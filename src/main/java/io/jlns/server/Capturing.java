@@ -33,7 +33,7 @@ final class Capturing {
       long icookie = java.nio.ByteBuffer.wrap(b, at, 8).getLong();
       long rcookie = java.nio.ByteBuffer.wrap(b, at + 8, 8).getLong();
       if (rcookie != 0) {
-        c.ikeSa(icookie, () -> WiresharkKeys.key(ike, rcookie));
+        c.ikeSa(icookie, () -> WiresharkKeys.key(ike, icookie, rcookie));
       }
     }
   }
