@@ -111,8 +111,9 @@ if [ -n "${JH_IPSEC:-}" ]; then
 fi
 touch "$sync"
 if [ -n "${JH_IPSEC:-}" ] && [ -n "${JH_STREAM:-}" ]; then
-  # Part way through the hold the SAs have been rekeyed: show crypto ipsec sa lists the new SPIs.
-  sleep $(( ${JH_HOLD:-2} * 2 / 3 ))
+  # Part way through the hold (and the volume flood, 100 echoes a second) the SAs have been
+  # rekeyed: show crypto ipsec sa lists the new SPIs.
+  sleep $(( (${JH_HOLD:-2} + ${JH_FLOOD:-0} / 100) * 2 / 3 ))
   jlns_cli "$out" 'show crypto ipsec sa' 'show crypto isakmp sa' > "$out/crypto-later.txt" 2>&1
   spi1=$(grep -m1 "current outbound spi" "$out/crypto.txt"); spi2=$(grep -m1 "current outbound spi" "$out/crypto-later.txt")
   echo "rekey: at connect '${spi1## *: }', later '${spi2## *: }'"
@@ -190,6 +191,19 @@ if [ -n "${JH_JLNS_REKEYS:-}" ]; then
   grep -E "IPSEC_REKEY" "$out/server.log" | head -3 | cut -c1-230
   echo "server: $ours ESP SA pair(s) negotiated by jlns's own Quick Mode (want at least $JH_JLNS_REKEYS)"
   [ "$ours" -ge "$JH_JLNS_REKEYS" ] || ipsec_bad=1
+fi
+if [ -n "${JH_JLNS_REAUTH:-}" ]; then
+  # jlns's own Main Mode: the client never re-authenticates, jlns replaced its ISAKMP SA, and the
+  # new SA carried jlns's next Quick Mode.
+  ids=$(grep -oE "IKMP_SA_ESTABLISHED: ISAKMP SA \(conn-id [0-9]+\) .*Main Mode initiated by jlns" "$out/server.log" \
+    | grep -oE "conn-id [0-9]+" | awk '{print $2}')
+  reauths=$(echo "$ids" | grep -c .); carried=0
+  for id in $ids; do
+    grep -qE "IPSEC_SA_CREATED: ESP SAs with .* \(conn-id $id\): .*negotiated by jlns \(rekey\)" "$out/server.log" && carried=$((carried+1))
+  done
+  grep -E "IKMP_REAUTH|initiated by jlns" "$out/server.log" | head -4 | cut -c1-250
+  echo "server: $reauths ISAKMP SA(s) from jlns's own Main Mode (want at least $JH_JLNS_REAUTH), $carried carried jlns's Quick Mode"
+  [ "$reauths" -ge "$JH_JLNS_REAUTH" ] && [ "$carried" -ge 1 ] || ipsec_bad=1
 fi
 [ -n "${ipsec_bad:-}" ] && ok=0
 if [ -n "${JH_RADIUS:-}" ]; then
