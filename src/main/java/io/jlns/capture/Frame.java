@@ -1,5 +1,7 @@
 package io.jlns.capture;
 
+import io.jlns.ip.InternetChecksum;
+
 /**
  * One captured outer packet as it was on the wire: a whole IPv4 packet (the header of a UDP
  * datagram rebuilt from its socket's addresses, as the kernel gave jlns only the payload).
@@ -25,14 +27,7 @@ public record Frame(long micros, boolean inbound, byte[] ip) {
     p[9] = (byte) protocol;
     System.arraycopy(src, 0, p, 12, 4);
     System.arraycopy(dst, 0, p, 16, 4);
-    int sum = 0;
-    for (int i = 0; i < 20; i += 2) {
-      sum += (p[i] & 0xFF) << 8 | p[i + 1] & 0xFF;
-    }
-    while (sum > 0xFFFF) {
-      sum = (sum & 0xFFFF) + (sum >>> 16);
-    }
-    int check = ~sum & 0xFFFF;
+    int check = InternetChecksum.of(p, 0, 20);
     p[10] = (byte) (check >>> 8);
     p[11] = (byte) check;
     if (udp > 0) {

@@ -1,5 +1,7 @@
 package io.jlns.esp;
 
+import io.jlns.ip.InternetChecksum;
+
 /** The inner IPv4 header of a tunnel-mode ESP packet (RFC 4303 section 3.1.2, RFC 791). */
 public final class InnerIpv4 {
   public static final int PROTOCOL = 4;
@@ -22,7 +24,7 @@ public final class InnerIpv4 {
     b[off + 11] = 0;
     System.arraycopy(src, 0, b, off + 12, 4);
     System.arraycopy(dst, 0, b, off + 16, 4);
-    int c = ~InternetChecksum.fold(InternetChecksum.add(0, b, off, 20)) & 0xFFFF;
+    int c = InternetChecksum.of(b, off, 20);
     b[off + 10] = (byte) (c >>> 8);
     b[off + 11] = (byte) c;
   }

@@ -1,5 +1,7 @@
 package io.jlns.esp;
 
+import io.jlns.ip.InternetChecksum;
+
 /**
  * The UDP datagram inside a transport-mode ESP packet. Behind a NAT its checksum covers the
  * client's private address, so it is checked against the original addresses from NAT-OA (RFC

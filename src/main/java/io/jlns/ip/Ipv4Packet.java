@@ -86,17 +86,6 @@ record Ipv4Packet(int headerLength, int totalLength, int protocol, int source, i
 
   /** The Internet checksum (RFC 1071) of {@code len} bytes at {@code off}. */
   static int checksum(ByteBuf b, int off, int len) {
-    long sum = 0;
-    int i = 0;
-    for (; i + 1 < len; i += 2) {
-      sum += b.getUnsignedShort(off + i);
-    }
-    if (i < len) {
-      sum += b.getUnsignedByte(off + i) << 8;
-    }
-    while ((sum >> 16) != 0) {
-      sum = (sum & 0xffff) + (sum >> 16);
-    }
-    return (int) (~sum & 0xffff);
+    return ~InternetChecksum.fold(InternetChecksum.add(0, b, off, len)) & 0xFFFF;
   }
 }

@@ -1,6 +1,6 @@
 package io.jlns.loadgen;
 
-import io.jlns.esp.InternetChecksum;
+import io.jlns.ip.InternetChecksum;
 
 /**
  * ICMP echo (RFC 792) in IPv4 (RFC 791), the traffic each client sends through its tunnel: the
@@ -78,8 +78,8 @@ final class Echo {
     return t == 0 ? 1 : t;
   }
 
-  /** RFC 1071: the one's complement of the one's-complement sum (the project's one sum, esp.InternetChecksum). */
+  /** RFC 1071: the one's complement of the one's-complement sum (the project's one sum, ip.InternetChecksum). */
   static int checksum(byte[] b, int off, int len) {
-    return ~InternetChecksum.fold(InternetChecksum.add(0, b, off, len)) & 0xFFFF;
+    return InternetChecksum.of(b, off, len);
   }
 }

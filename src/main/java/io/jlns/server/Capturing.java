@@ -38,6 +38,13 @@ final class Capturing {
     }
   }
 
+  /** A whole IPv4 packet of plain ESP (protocol 50, no NAT) from a raw socket, on that socket's thread. */
+  static void plainEsp(Captures c, byte[] ip) {
+    if (c.on()) {
+      c.ipReceived(ip);
+    }
+  }
+
   /** An inbound ESP packet found its SA: the captures that took it learn its keys once. */
   static void sawSa(Captures c, int spi, ChildSa child) {
     if (c.on()) {

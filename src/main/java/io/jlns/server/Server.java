@@ -73,9 +73,7 @@ public final class Server implements AutoCloseable {
     PlainEsp plain = new PlainEsp(IpsecAddresses.listening(config), (local, ip) -> {
       // From a raw socket's thread: to the loop that owns the SA (unknown SPIs: the first loop counts the drop).
       Shard owner = shared.spis.getOrDefault(PlainEsp.spi(ip), shared.shards().get(0));
-      if (shared.captures.on()) {
-        shared.captures.ipReceived(ip);
-      }
+      Capturing.plainEsp(shared.captures, ip);
       owner.loop().execute(() -> PlainEsp.received(local, ip, owner.ipsec().drops,
           (l, sender, esp, off, len) -> owner.ipsec().onEsp(l, sender, esp, off, len, false)));
     });
