@@ -141,7 +141,10 @@ final class Flood {
     }
   }
 
-  /** Keeps one socket sending message 1s: a burst while it is writable, then again on the next tick. */
+  /**
+   * Keeps one socket sending message 1s: a burst while it is writable (--window datagrams, default
+   * 64, written with one flush: one sendmmsg), then again on the next tick.
+   */
   private void pump(Channel ch, InetSocketAddress server, SplittableRandom r) {
     double perChannel = s.rate() > 0 ? s.rate() / s.clients() : 0;
     long[] due = {0};
@@ -151,7 +154,7 @@ final class Flood {
       if (stop || !ch.isActive()) {
         return;
       }
-      int burst = 64;
+      int burst = s.window() > 0 ? s.window() : 64;
       if (perChannel > 0) {
         long want = (long) ((System.nanoTime() - startNanos) / 1e9 * perChannel);
         burst = (int) Math.min(64, want - due[0]);

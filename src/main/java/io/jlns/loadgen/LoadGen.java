@@ -34,6 +34,7 @@ public final class LoadGen {
         --size B             IP packet size of each echo (default 64)
         --pps N              echoes per second per client (default 0: none; 1 for hold)
         --window W           instead of --pps: W echoes in flight per client, a new one per reply
+                             (flood: message 1s written per system call, default 64)
         --duration S         seconds every client holds (connect 0, hold 60, throughput 10; churn: per client)
         --timeout S          seconds a client may take to connect (default 60)
         --max-failures N     stop starting clients once N have failed to connect (default: never)
