@@ -7,6 +7,7 @@
 #
 #   bench/flood-bench.sh                        # 1,000 held clients, 60 s of flood
 #   HOLD=200 FLOOD_SECONDS=20 bench/flood-bench.sh   # a shorter one
+#   FLOOD_NICE=idle FLOOD_BURST=1 bench/flood-bench.sh  # the flood at SCHED_IDLE, one datagram per system call
 #
 # The flood: from 64 UDP ports of one address, Main Mode message 1s as fast as one loadgen thread
 # sends them, and a message 3 with a random public value for each message 2 (each costs the
