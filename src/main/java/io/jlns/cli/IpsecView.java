@@ -9,9 +9,18 @@ import java.util.List;
  * any peer connects.
  */
 public interface IpsecView {
-  /** One ISAKMP SA. {@code cipher} etc. are null before a proposal was chosen. */
+  /**
+   * One ISAKMP SA. {@code cipher} etc. are null before a proposal was chosen; {@code initiatedByUs}
+   * when jlns started its Main Mode (IOS then lists the peer as {@code dst}).
+   */
   record IsakmpSa(int connId, String local, int localPort, String peer, int peerPort, String state, String cipher, String hash,
-      int group, long remainingSeconds, boolean dpd, boolean natT, String peerIdentity) {}
+      int group, long remainingSeconds, boolean dpd, boolean natT, String peerIdentity, boolean initiatedByUs) {
+    /** An SA the peer started. */
+    public IsakmpSa(int connId, String local, int localPort, String peer, int peerPort, String state, String cipher, String hash,
+        int group, long remainingSeconds, boolean dpd, boolean natT, String peerIdentity) {
+      this(connId, local, localPort, peer, peerPort, state, cipher, hash, group, remainingSeconds, dpd, natT, peerIdentity, false);
+    }
+  }
 
   /**
    * One ESP SA pair with its counters, as IOS prints it in {@code show crypto ipsec sa}.

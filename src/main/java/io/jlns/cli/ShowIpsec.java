@@ -17,7 +17,9 @@ final class ShowIpsec {
       b.append("IPv4 Crypto ISAKMP SA\n");
       b.append(String.format("%-15s %-15s %-14s %7s %s%n", "dst", "src", "state", "conn-id", "status"));
       for (IpsecView.IsakmpSa s : sas) {
-        b.append(String.format("%-15s %-15s %-14s %7d %s%n", s.local(), s.peer(), s.state(), s.connId(), status(s)));
+        // dst is the responder of the SA's Main Mode: jlns, unless jlns started it (ike.MainModeInitiator).
+        b.append(String.format("%-15s %-15s %-14s %7d %s%n", s.initiatedByUs() ? s.peer() : s.local(),
+            s.initiatedByUs() ? s.local() : s.peer(), s.state(), s.connId(), status(s)));
       }
       return b.append('\n').toString();
     }

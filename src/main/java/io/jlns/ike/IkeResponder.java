@@ -336,9 +336,12 @@ public final class IkeResponder {
     return spi;
   }
 
-  /** An ISAKMP SA as {@code show crypto isakmp sa} lists it; {@code suite} is null before message 1 is answered. */
+  /**
+   * An ISAKMP SA as {@code show crypto isakmp sa} lists it; {@code suite} is null before message 1 is
+   * answered; {@code initiatedByUs} for the Main Modes jlns starts itself.
+   */
   public record IkeSaView(int connId, InetSocketAddress local, InetSocketAddress peer, String state, Phase1Suite suite,
-      long remainingSeconds, boolean dpd, boolean natT, String peerIdentity) {}
+      long remainingSeconds, boolean dpd, boolean natT, String peerIdentity, boolean initiatedByUs) {}
 
   public List<IkeSaView> ikeSas() {
     long now = scheduler.nowMillis();
@@ -346,7 +349,8 @@ public final class IkeResponder {
     for (IkeSa s : sas.values()) {
       String state = s.iosState();
       long remaining = s.state == IkeSa.State.ESTABLISHED ? Math.max(0, (s.expiresMillis - now) / 1000) : 0;
-      out.add(new IkeSaView(s.connId, s.local, s.peer, state, s.suite, remaining, s.dpdSupported, s.natT(), s.peerIdentity));
+      out.add(new IkeSaView(s.connId, s.local, s.peer, state, s.suite, remaining, s.dpdSupported, s.natT(), s.peerIdentity,
+          s.initiator));
     }
     out.sort(java.util.Comparator.comparingInt(IkeSaView::connId));
     return out;

@@ -55,7 +55,8 @@ final class IpsecSnapshot implements IpsecView {
     List<IsakmpSa> all = each(rt -> rt.ike.ikeSas().stream().map(s -> new IsakmpSa(s.connId(), s.local().getAddress().getHostAddress(),
         s.local().getPort(), s.peer().getAddress().getHostAddress(), s.peer().getPort(), s.state(),
         s.suite() == null ? null : s.suite().cipherName(), s.suite() == null ? null : s.suite().hashName(),
-        s.suite() == null ? 0 : s.suite().group().number(), s.remainingSeconds(), s.dpd(), s.natT(), s.peerIdentity())).toList());
+        s.suite() == null ? 0 : s.suite().group().number(), s.remainingSeconds(), s.dpd(), s.natT(), s.peerIdentity(),
+        s.initiatedByUs())).toList());
     return all.stream().sorted(java.util.Comparator.comparingInt(IsakmpSa::connId)).toList();
   }
 

@@ -86,6 +86,13 @@ class ShowIpsecTest {
   }
 
   @Test
+  void anIsakmpSaJlnsInitiatedListsThePeerAsDestination() {
+    String out = ShowIpsec.isakmp(List.of(new IpsecView.IsakmpSa(1002, "198.51.100.1", 4500, "198.51.100.2", 4500, "QM_IDLE",
+        "3des", "sha", 2, 60, true, true, "10.0.0.11", true)), false);
+    assertThat(out).contains("198.51.100.2    198.51.100.1    QM_IDLE           1002 ACTIVE");
+  }
+
+  @Test
   void ipsecSaShowsCountersSpisAndTheDemuxPort() {
     String out = run("show crypto ipsec sa");
     assertThat(out).contains("interface: FastEthernet0/0", "local  ident (addr/mask/prot/port): (198.51.100.1/255.255.255.255/17/1701)",

@@ -110,6 +110,8 @@ class MainModeInitiatorTest extends RecordingChildSas {
     assertThat(fresh.peerIdentity()).isEqualTo("10.0.0.10");
     assertThat(fresh.natT()).isTrue();
     assertThat(fresh.remainingSeconds()).isEqualTo(600);
+    assertThat(fresh.initiatedByUs()).isTrue();
+    assertThat(ours.get(0).initiatedByUs()).isFalse();
     assertThat(responder.established(c.public4500).connId).isEqualTo(fresh.connId());
     // The client's side has the same SA, initiated by us from our UDP 4500, with the same key.
     assertThat(peer.ikeSas()).singleElement().satisfies(v -> {
