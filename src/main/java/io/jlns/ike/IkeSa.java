@@ -54,6 +54,8 @@ final class IkeSa {
   int natDType;
   int natOaType;
   boolean natTSupported;
+  /** Aggressive Mode: its key may be the client's hostname key; jlns's own Main Mode then uses it too. */
+  boolean keyByName;
   boolean dpdSupported;
   Phase1Suite suite;
   byte[] saBody;

@@ -98,8 +98,7 @@ final class MainModeInitiator {
     } else if (r.peers.children(old.peer).isEmpty()) {
       why = "it carries no ESP SA";
     }
-    Optional<byte[]> psk = PresharedKeys.forAddress(r.config.get(), Ipv4Address.of(old.peer.getAddress().getHostAddress()));
-    if (why == null && psk.isEmpty()) {
+    if (why == null && key(old).isEmpty()) {
       why = "no pre-shared key is configured for the address " + old.peer.getAddress().getHostAddress();
     }
     if (why != null) {
@@ -121,6 +120,8 @@ final class MainModeInitiator {
     Proposal ours = new Proposal(1, Proposal.PROTO_ISAKMP, new byte[0], List.of(ourTransform(s)));
     sa.suite = new Phase1Suite(s.policy(), s.cipher(), s.keyLength(), s.hash(), s.group(), s.lifetimeSeconds(), ours);
     sa.floated = old.floated;
+    sa.keyByName = old.keyByName;
+    sa.peerIdentity = old.peerIdentity;
     sa.state = IkeSa.State.MM_I_SA_SENT;
     Payload.Sa offer = new Payload.Sa(1, 1, List.of(ours));
     sa.saBody = IsakmpCodec.body(offer);
@@ -139,6 +140,20 @@ final class MainModeInitiator {
       IkeDebug.sending(sa, "MM1 (replacing conn-id " + old.connId + ")");
     }
     send(sa, mm1);
+  }
+
+  /**
+   * The key the client's SA was made with: for one from Aggressive Mode, the hostname key of the
+   * identity it gave (as {@link AggressiveMode#key} chose), else the key for its address.
+   */
+  private Optional<byte[]> key(IkeSa sa) {
+    if (sa.keyByName && !sa.peerIdentity.isEmpty()) {
+      Optional<byte[]> byName = PresharedKeys.forHostname(r.config.get(), sa.peerIdentity);
+      if (byName.isPresent()) {
+        return byName;
+      }
+    }
+    return PresharedKeys.forAddress(r.config.get(), Ipv4Address.of(sa.peer.getAddress().getHostAddress()));
   }
 
   /** The transform the client chose last time, with our lifetime in seconds (RFC 2407 section 4.5). */
@@ -256,7 +271,7 @@ final class MainModeInitiator {
       }
       return;
     }
-    Optional<byte[]> psk = PresharedKeys.forAddress(r.config.get(), Ipv4Address.of(sa.peer.getAddress().getHostAddress()));
+    Optional<byte[]> psk = key(sa);
     if (psk.isEmpty()) {
       fail(sa, "its pre-shared key was removed from the configuration");
       return;

@@ -104,6 +104,7 @@ final class Phase1Start {
     byte[] second;
     if (aggressive) {
       sa.state = IkeSa.State.AM_SENT;
+      sa.keyByName = true;
       second = AggressiveMode.message2(r, sa, ps, reply);
       if (second == null) {
         return;

@@ -32,7 +32,9 @@ class MainModeInitiatorTest extends RecordingChildSas {
   /** The client's IKE daemon answering jlns, and what it sent and installed. */
   private final List<TestInitiator.Sent> peerSent = new ArrayList<>();
   private final List<ChildSa> peerInstalled = new ArrayList<>();
-  private final IkeResponder peer = new IkeResponder(config::get, clock, new SecureRandom(new byte[] {5}),
+  /** The client's own configuration: the same, unless a test gives it another key for jlns's address. */
+  private final AtomicReference<Config> peerConfig = new AtomicReference<>(IkeResponderTest.load(CONFIG));
+  private final IkeResponder peer = new IkeResponder(peerConfig::get, clock, new SecureRandom(new byte[] {5}),
       (local, remote, m) -> peerSent.add(new TestInitiator.Sent(local, remote, m)), new IkeResponder.ChildSas() {
         @Override
         public boolean install(ChildSa sa) {
@@ -140,6 +142,22 @@ class MainModeInitiatorTest extends RecordingChildSas {
     assertThat(responder.ikeSas()).singleElement().extracting(IkeResponder.IkeSaView::connId).isEqualTo(fresh.connId());
     assertThat(sent.subList(before, sent.size()).stream().map(s -> c.openInformational(s.data()))
         .anyMatch(p -> p != null && p.first(Payload.Delete.class) != null)).isTrue();
+  }
+
+  @Test
+  void anAggressiveModeClientIsReauthenticatedWithTheHostnameKeyItsSaWasMadeWith() {
+    config.set(IkeResponderTest.load(CONFIG + "no crypto isakmp aggressive-mode disable\n"
+        + "crypto isakmp key name-psk hostname vpn.client.example\n"));
+    // The client holds that key for jlns's address (strongSwan: '%any 198.51.100.1 : PSK ...').
+    peerConfig.set(IkeResponderTest.load(CONFIG + "crypto isakmp key name-psk address 198.51.100.1 255.255.255.255\n"));
+    TestInitiator c = new TestInitiator(this, 500, "10.0.0.10", "name-psk");
+    assertThat(c.aggressiveMode("vpn.client.example", true)).isNull();
+    assertThat(c.quickMode(3, 0, 2)).isNull();
+    relayedFromServer = sent.size();
+    clock.advance(540_000);
+    relay(c);
+    assertThat(responder.counters()).containsEntry("reauth", 1L).doesNotContainKey("reauth-failed");
+    assertThat(peer.ikeSas()).singleElement().extracting(IkeResponder.IkeSaView::state).isEqualTo("QM_IDLE");
   }
 
   @Test
