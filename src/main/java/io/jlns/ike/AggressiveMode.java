@@ -36,7 +36,7 @@ final class AggressiveMode {
     Payload.KeyExchange ke = ps.first(Payload.KeyExchange.class);
     Payload.Nonce nonce = ps.first(Payload.Nonce.class);
     int idIndex = ps.indexOf(Payload.ID);
-    if (ke == null || nonce == null || idIndex < 0 || nonce.data().length < 8 || nonce.data().length > 256) {
+    if (ke == null || !MainModeKeyExchange.nonceOk(nonce) || idIndex < 0) {
       r.counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Aggressive Mode message 1 from " + sa.describe()
           + " lacks a KE, a valid nonce or an ID (RFC 2409 section 5.4)");
       return null;

@@ -263,8 +263,7 @@ final class MainModeInitiator {
     Payloads ps = payloads(sa, hd, data, "4");
     Payload.KeyExchange ke = ps == null ? null : ps.first(Payload.KeyExchange.class);
     Payload.Nonce nonce = ps == null ? null : ps.first(Payload.Nonce.class);
-    if (ke == null || nonce == null || nonce.data().length < 8 || nonce.data().length > 256
-        || ke.data().length != sa.suite.group().publicLength()) {
+    if (ke == null || !MainModeKeyExchange.nonceOk(nonce) || ke.data().length != sa.suite.group().publicLength()) {
       if (ps != null) {
         r.counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 4 from " + sa.describe()
             + " lacks a valid KE or nonce (RFC 2409 section 5)");

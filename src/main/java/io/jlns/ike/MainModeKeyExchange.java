@@ -28,6 +28,11 @@ final class MainModeKeyExchange {
   /** What the worker computed: our public value and the keys, or null keys for an invalid peer value. */
   private record Result(byte[] gxr, IkeSa.Phase1Keys keys) {}
 
+  /** RFC 2409 section 5: "The length of nonce payload MUST be between 8 and 256 bytes inclusive." */
+  static boolean nonceOk(Payload.Nonce nonce) {
+    return nonce != null && nonce.data().length >= 8 && nonce.data().length <= 256;
+  }
+
   static void onMessage3(IkeResponder r, IkeSa sa, InetSocketAddress remote, Header hd, byte[] data) {
     Decoding<Payloads> p = IsakmpCodec.decodePayloads(hd.nextPayload(), data, Header.SIZE, data.length);
     if (!p.ok()) {
@@ -38,7 +43,7 @@ final class MainModeKeyExchange {
     Payloads ps = p.value();
     Payload.KeyExchange ke = ps.first(Payload.KeyExchange.class);
     Payload.Nonce nonce = ps.first(Payload.Nonce.class);
-    if (ke == null || nonce == null || nonce.data().length < 8 || nonce.data().length > 256) {
+    if (ke == null || !nonceOk(nonce)) {
       r.counters.drop("malformed", "%CRYPTO-4-IKMP_BAD_MESSAGE: Main Mode message 3 from " + IkeResponder.text(remote)
           + " lacks a KE or a valid nonce (RFC 2409 section 5)");
       return;
